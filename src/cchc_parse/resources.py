@@ -1,0 +1,38 @@
+"""Loading the package's data files (``cchc_parse/data``), validated on load."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+class DataFileError(RuntimeError):
+    """A packaged data file is malformed: a bug in the package, not bad input."""
+
+
+@cache
+def load_json(name: str) -> dict[str, Any]:
+    """Parse ``cchc_parse/data/<name>``; the top level must be an object."""
+    text = resources.files("cchc_parse").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name}: top level must be a JSON object")
+    return data
+
+
+def string_list(name: str, key: str) -> tuple[str, ...]:
+    """``data[key]`` of a data file, checked to be a non-empty list of non-empty strings."""
+    value = load_json(name).get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(f"{name}: '{key}' must be a non-empty list of non-empty strings")
+    return tuple(value)
+
+
+def string_map(name: str, key: str) -> dict[str, str]:
+    """``data[key]`` of a data file, checked to be an object of string to string."""
+    value = load_json(name).get(key)
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise DataFileError(f"{name}: '{key}' must be an object mapping strings to strings")
+    return dict(value)
