@@ -1,0 +1,1 @@
+"""Normalisation: decoding and legacy encodings, markup and website chrome, line joining, tables."""

@@ -1,0 +1,156 @@
+"""Removing what is not the document: website chrome, repeated blocks, page numbers and rules."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cchc_parse import resources, rules
+from cchc_parse.document import DocWarning
+from cchc_parse.normalize.markup import Line
+
+LAYOUT = "layout.json"
+HEAD_SCAN_LINES = 80  # site chrome before the document sits within the first lines
+MIN_REPEAT_LINES = 6  # a run of identical lines this long, seen before, may be a duplicated block …
+MIN_REPEAT_CHARS = 200  # … if it is this long, holds a document-header line (plans repeat their own text) …
+MAX_REPEAT_GAP = 3  # … and follows the first copy at once (forms in appendices repeat headers far apart)
+
+
+@cache
+def _tail_markers() -> tuple[str, ...]:
+    return tuple(m.casefold() for m in resources.string_list(LAYOUT, "site_tail_markers"))
+
+
+@cache
+def _meta_keys() -> dict[str, str]:
+    return resources.string_map(LAYOUT, "site_meta_keys")
+
+
+# A website's own title line for the document: "Quyết định 3350/QĐ-UBND năm 2025 về …".
+_SITE_TITLE = re.compile(r"^[A-ZĐÂ][^\s]*(?:\s+\S+){0,3}\s+\d+/[^\s]+\s+(?:năm|ngày)\s+\d")
+
+
+def _key(text: str) -> str | None:
+    return _meta_keys().get(text.strip(" :*|").casefold())
+
+
+def _site_meta_rows(lines: list[Line], meta: dict[str, str]) -> int:
+    """Read '| Số hiệu | 3350/QĐ-UBND |' rows near the top; return the index after the last one (0 if none)."""
+    last = 0
+    for i, line in enumerate(lines[:HEAD_SCAN_LINES]):
+        if rules.MD_TABLE_ROW.match(line.text):
+            cells = [c.strip() for c in line.text.strip("|").split("|")]
+            field = _key(cells[0]) if len(cells) >= 2 else None
+            if field:
+                meta.setdefault(field, cells[1])
+                last = i + 1
+    return last
+
+
+def _site_meta_pairs(lines: list[Line], start: int, meta: dict[str, str]) -> int:
+    """Read 'Số hiệu:' / value pairs separated by '|' lines; return the index where the document starts."""
+    i, doc_start = start, start
+    while i < len(lines):
+        text = lines[i].text
+        if not text or rules.CELL_SEPARATORS.match(text):
+            i += 1
+            continue
+        field = _key(text)
+        if field is None:
+            break
+        j = i + 1
+        while j < len(lines) and (not lines[j].text or rules.CELL_SEPARATORS.match(lines[j].text)):
+            j += 1
+        if j < len(lines):
+            meta.setdefault(field, lines[j].text)
+        i = doc_start = j + 1
+    # keep the '|' that opens the document's header table
+    while doc_start < i and (not lines[doc_start].text or rules.CELL_SEPARATORS.match(lines[doc_start].text)):
+        doc_start += 1
+    return max(start, doc_start - 1) if doc_start > start else start
+
+
+def trim_site_chrome(lines: list[Line]) -> tuple[list[Line], dict[str, str], list[DocWarning]]:
+    """Cut website text before and after the document; return the site's metadata table too."""
+    meta: dict[str, str] = {}
+    warnings: list[DocWarning] = []
+    start = 0
+    end_markers = {m.casefold() for m in resources.string_list(LAYOUT, "site_head_end_markers")}
+    for i, line in enumerate(lines[:HEAD_SCAN_LINES]):
+        if line.text.casefold() in end_markers:
+            start = _site_meta_pairs(lines, i + 1, meta)
+            break
+    else:
+        start = _site_meta_rows(lines, meta)
+    end = _tail_start(lines, start)
+    if start or end < len(lines):
+        warnings.append(DocWarning("site_chrome_removed", f"removed {start + len(lines) - end} lines of website text"))
+    return lines[start:end], meta, warnings
+
+
+def _tail_start(lines: list[Line], start: int) -> int:
+    markers = _tail_markers()
+    for i in range(start, len(lines)):
+        folded = lines[i].text.casefold().strip(" -.")
+        if any(folded.startswith(m) and len(folded) <= len(m) + 25 for m in markers):
+            j = i
+            while j > start and (not lines[j - 1].text or _SITE_TITLE.match(lines[j - 1].text)):
+                j -= 1
+            return j
+    return len(lines)
+
+
+def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[DocWarning]]:
+    """Drop a later copy of a run of lines that already appeared (scrapers repeat header blocks)."""
+    first_seen: dict[str, int] = {}
+    keep = [True] * len(lines)
+    warnings: list[DocWarning] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        j = first_seen.get(text) if len(text) >= 15 else None
+        if j is not None:
+            run = _run_length(lines, j, i)
+            adjacent = i - (j + run) <= MAX_REPEAT_GAP
+            if adjacent and _is_repeated_header(lines[i : i + run]):
+                for k in range(run):
+                    keep[i + k] = False
+                warnings.append(
+                    DocWarning(
+                        "duplicate_block_removed",
+                        f"removed {run} lines repeating source lines {lines[j].start}-{lines[j + run - 1].end}",
+                        lines[i].start,
+                    )
+                )
+                i += run
+                continue
+        if len(text) >= 15:
+            first_seen.setdefault(text, i)
+        i += 1
+    return [line for line, k in zip(lines, keep) if k], warnings
+
+
+def _is_repeated_header(run: list[Line]) -> bool:
+    """Scrapers repeat the document's header block; a plan legitimately repeats its own sentences."""
+    if len(run) < MIN_REPEAT_LINES or sum(len(line.text) for line in run) < MIN_REPEAT_CHARS:
+        return False
+    markers = resources.string_list(LAYOUT, "repeated_header_markers")
+    return any(line.text.startswith(markers) for line in run)
+
+
+def _run_length(lines: list[Line], earlier: int, later: int) -> int:
+    run = 0
+    while later + run < len(lines) and earlier + run < later and lines[earlier + run].text == lines[later + run].text:
+        run += 1
+    return run
+
+
+def drop_page_artifacts(lines: list[Line]) -> list[Line]:
+    """Blank out bare page numbers and decorative rules ('-------') so they never join text."""
+    out = []
+    for line in lines:
+        text = line.text
+        if rules.PAGE_NUMBER.match(text) or (rules.RULE_LINE.match(text) and not rules.CELL_SEPARATORS.match(text)):
+            text = ""
+        out.append(line._replace(text=text))
+    return out

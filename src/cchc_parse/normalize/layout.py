@@ -1,0 +1,48 @@
+"""From the decoded text of a .txt/.md file to the blocks of the intermediate document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cchc_parse.document import Block, DocWarning
+from cchc_parse.normalize.boilerplate import drop_page_artifacts, remove_repeated_blocks, trim_site_chrome
+from cchc_parse.normalize.lines import Layout, detect_layout, join_paragraphs
+from cchc_parse.normalize.markup import Line, clean_markup
+from cchc_parse.normalize.tables import TableRun, TextRun, split_tables
+
+
+@dataclass
+class TextLayout:
+    blocks: list[Block]
+    site_meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[DocWarning] = field(default_factory=list)
+    layout: Layout = "lines"
+
+
+def text_to_blocks(text: str) -> TextLayout:
+    """Clean markup and website chrome, rebuild tables, join wrapped lines into paragraphs."""
+    lines = clean_markup(text.split("\n"))
+    lines, site_meta, warnings = trim_site_chrome(lines)
+    lines, repeated = remove_repeated_blocks(lines)
+    runs = split_tables(lines)
+    text_lines = [line for run in runs if isinstance(run, TextRun) for line in run.lines]
+    layout = detect_layout(text_lines)
+    blocks: list[Block] = []
+    for run in runs:
+        if isinstance(run, TextRun):
+            for para in join_paragraphs(drop_page_artifacts(run.lines), layout):
+                blocks.append(Block("paragraph", para.text, para.start, para.end))
+        else:
+            blocks.append(_table_block(run))
+    return TextLayout(blocks, site_meta, warnings + repeated, layout)
+
+
+def _table_block(run: TableRun) -> Block:
+    rows = [[_cell_text(cell) for cell in row] for row in run.rows]
+    return Block("table", "", run.start, run.end, rows=rows)
+
+
+def _cell_text(cell: Line) -> str:
+    """Join the wrapped lines of one cell, keeping line breaks before bullets and labels."""
+    parts = [Line(cell.start, cell.end, t.strip()) for t in cell.text.split("\n")]
+    return "\n".join(p.text for p in join_paragraphs(parts, "blank_separated"))

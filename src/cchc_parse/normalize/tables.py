@@ -1,0 +1,173 @@
+"""Rebuilding tables that scraping flattened into '|'-separated lines.
+
+Two flattened shapes occur, and both reduce to one token stream of cell contents and separators:
+
+* thuvienphapluat pages: ``|`` on its own line between cells, cell text on the lines between;
+* scraped text: every cell on one line ending in `` |``, rows separated by ``|`` lines.
+
+A row is opened by a separator and holds as many cells as the header row; an empty cell is two separators
+in a row, so the header (whose cells are never empty) fixes the column count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cchc_parse import rules
+from cchc_parse.normalize.markup import Line
+
+MAX_HEADER_CELL_LINES = 20
+MAX_CELL_LINES = 60
+# A serial-number cell ("1", "2.", "IV", "a)"): the first column of a task table row.
+_SERIAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?|[a-zđ][).])$")
+
+
+# A numbered heading line ("1. Mục đích", "II. NỘI DUNG", "a) Chỉ tiêu").
+_HEADING = re.compile(rules.ITEM_LABEL.pattern.replace(f"|{rules.BULLET_LABEL}", ""))
+
+
+@dataclass
+class TextRun:
+    lines: list[Line]
+
+
+@dataclass
+class TableRun:
+    rows: list[list[Line]]  # each cell: its lines joined by "\n", with the source lines it spans
+    start: int
+    end: int
+    notes: list[str] = field(default_factory=list)
+
+
+Token = tuple[str, Line]  # ("sep" | "text" | "blank", line)
+
+
+def _tokenize(lines: list[Line]) -> list[Token]:
+    tokens: list[Token] = []
+    for line in lines:
+        text = line.text
+        if not text:
+            tokens.append(("blank", line))
+        elif rules.CELL_SEPARATORS.match(text):
+            tokens.extend(("sep", line) for _ in range(len(text)))
+        elif rules.MD_TABLE_RULE.match(text) and "|" in text:
+            continue
+        elif rules.MD_TABLE_ROW.match(text):
+            tokens.append(("sep", line))
+            for cell in text.strip("|").split("|"):
+                tokens.append(("text", line._replace(text=cell.strip())) if cell.strip() else ("sep", line))
+                if cell.strip():
+                    tokens.append(("sep", line))
+        elif text.endswith("|"):
+            tokens.append(("text", line._replace(text=text.rstrip("|").rstrip())))
+            tokens.append(("sep", line))
+        else:
+            tokens.append(("text", line))
+    return tokens
+
+
+def _read_cell(tokens: list[Token], i: int, limit: int, header: bool = False) -> tuple[Line | None, int]:
+    """Read cell text from ``tokens[i]`` up to and including the closing separator.
+
+    Returns (cell, index after the separator); cell is None when no separator closes it in time.
+    """
+    parts: list[Line] = []
+    j = i
+    while j < len(tokens) and len(parts) <= limit:
+        kind, line = tokens[j]
+        if kind == "sep":
+            if not parts:
+                return Line(line.start, line.end, ""), j + 1
+            return Line(parts[0].start, parts[-1].end, "\n".join(p.text for p in parts)), j + 1
+        if kind == "blank":
+            if j + 1 < len(tokens) and tokens[j + 1][0] == "blank" or not parts:
+                return None, i
+        elif header and _HEADING.match(line.text):
+            return None, i  # a numbered heading never sits in a header cell: the table has ended
+        else:
+            parts.append(line)
+        j += 1
+    return None, i
+
+
+def _read_header(tokens: list[Token], i: int) -> tuple[list[Line], int, bool]:
+    """Read the header row; the flag says whether a further row was opened after it."""
+    cells: list[Line] = []
+    while i < len(tokens):
+        cell, nxt = _read_cell(tokens, i, MAX_HEADER_CELL_LINES, header=True)
+        if cell is None:
+            return cells, i, False
+        if not cell.text:
+            if cells:
+                return cells, nxt, True  # the empty cell is the next row's opening separator
+            i = nxt  # leading empty cells (a layout table with a blank first column)
+            continue
+        cells.append(cell)
+        i = nxt
+    return cells, i, False
+
+
+def _parse_table(tokens: list[Token], i: int) -> tuple[TableRun | None, int]:
+    """Parse a table whose opening separator is ``tokens[i]``."""
+    header, j, more = _read_header(tokens, i + 1)
+    if len(header) < 2:
+        return None, i
+    ncols = len(header)
+    rows = [header]
+    end = header[-1].end
+    while more and j < len(tokens):
+        row, j2 = _read_row(tokens, j, ncols)
+        if not row:
+            break
+        rows.append(row)
+        end = max(c.end for c in row)
+        j = j2
+        if j < len(tokens) and tokens[j][0] == "sep":
+            j += 1
+        else:
+            break
+    return TableRun(rows, tokens[i][1].start, end), j
+
+
+def _read_row(tokens: list[Token], i: int, ncols: int) -> tuple[list[Line], int]:
+    cells: list[Line] = []
+    while len(cells) < ncols:
+        cell, nxt = _read_cell(tokens, i, MAX_CELL_LINES)
+        if cell is None:
+            break
+        if not cell.text and cells and _SERIAL.match(cells[0].text) and _opens_row(tokens, nxt):
+            return cells, nxt - 1  # a row cut short by merged cells: the next row starts here
+        cells.append(cell)
+        i = nxt
+    return (cells, i) if any(c.text for c in cells) else ([], i)
+
+
+def _opens_row(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i][0] == "text" and bool(_SERIAL.match(tokens[i][1].text))
+
+
+def split_tables(lines: list[Line]) -> list[TextRun | TableRun]:
+    """Split lines into runs of text and rebuilt tables, in order."""
+    tokens = _tokenize(lines)
+    runs: list[TextRun | TableRun] = []
+    text: list[Line] = []
+    i = 0
+    while i < len(tokens):
+        kind, line = tokens[i]
+        if kind == "sep":
+            table, j = _parse_table(tokens, i)
+            if table is not None:
+                if text:
+                    runs.append(TextRun(text))
+                    text = []
+                runs.append(table)
+                i = j
+                continue
+            i += 1  # a stray separator: drop it
+            continue
+        text.append(line._replace(text="") if kind == "blank" else line)
+        i += 1
+    if text:
+        runs.append(TextRun(text))
+    return runs
