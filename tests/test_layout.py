@@ -42,8 +42,14 @@ def test_clean_line(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("KẾ HOẠCH**Tuyên truyền công tác CCHC năm 2026**", ["KẾ HOẠCH", "Tuyên truyền công tác CCHC năm 2026"]),
-        ("(của Chủ tịch)**I. MỤC ĐÍCH, YÊU CẦU****1. Mục đích**", ["(của Chủ tịch)", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]),
+        (
+            "KẾ HOẠCH**Tuyên truyền công tác CCHC năm 2026**",
+            ["KẾ HOẠCH", "Tuyên truyền công tác CCHC năm 2026"],
+        ),
+        (
+            "(của Chủ tịch)**I. MỤC ĐÍCH, YÊU CẦU****1. Mục đích**",
+            ["(của Chủ tịch)", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"],
+        ),
         ("xã hội **mở mới **tài khoản", ["xã hội mở mới tài khoản"]),
         ("**Điều 1.**** **Công bố kèm theo", ["Điều 1. Công bố kèm theo"]),
     ],
@@ -61,23 +67,34 @@ def test_bold_span_wrapped_over_lines_is_one_line() -> None:
     ("text", "expected"),
     [
         # blank-separated paragraphs wrapped inside (thuvienphapluat)
-        ("- Bảo đảm sự chỉ đạo thống\nnhất của UBND tỉnh.\n\n- Xác định cụ thể", ["- Bảo đảm sự chỉ đạo thống nhất của UBND tỉnh.", "- Xác định cụ thể"]),
+        (
+            "- Bảo đảm sự chỉ đạo thống\nnhất của UBND tỉnh.\n\n- Xác định cụ thể",
+            ["- Bảo đảm sự chỉ đạo thống nhất của UBND tỉnh.", "- Xác định cụ thể"],
+        ),
         # PDF text with a blank line after every line, wrapped mid-sentence, and a bare page number
         (
             "1. Mục đích \n\n- Tiếp tục đẩy mạnh công tác tuyên truyền, quán triệt sâu rộng chủ trương, \n\n"
-            "đường lối của Đảng. \n\n2 \n\n- Nâng cao nhận thức của người dân, tổ chức về ý nghĩa, mục tiêu \n\n"
+            "đường lối của Đảng. \n\n2 \n\n"
+            "- Nâng cao nhận thức của người dân, tổ chức về ý nghĩa, mục tiêu \n\n"
             "tầm quan trọng của CCHC. \n\n2. Yêu cầu",
             [
                 "1. Mục đích",
-                "- Tiếp tục đẩy mạnh công tác tuyên truyền, quán triệt sâu rộng chủ trương, đường lối của Đảng.",
+                "- Tiếp tục đẩy mạnh công tác tuyên truyền, quán triệt sâu rộng chủ trương, "
+                "đường lối của Đảng.",
                 "- Nâng cao nhận thức của người dân, tổ chức về ý nghĩa, mục tiêu tầm quan trọng của CCHC.",
                 "2. Yêu cầu",
             ],
         ),
         # one paragraph per line (scraped page): headings and sentences stay apart
-        ("1. Mục đích\nTiếp tục đẩy mạnh CCHC.\nTiếp tục ứng dụng CNTT.\n2. Yêu cầu", ["1. Mục đích", "Tiếp tục đẩy mạnh CCHC.", "Tiếp tục ứng dụng CNTT.", "2. Yêu cầu"]),
+        (
+            "1. Mục đích\nTiếp tục đẩy mạnh CCHC.\nTiếp tục ứng dụng CNTT.\n2. Yêu cầu",
+            ["1. Mục đích", "Tiếp tục đẩy mạnh CCHC.", "Tiếp tục ứng dụng CNTT.", "2. Yêu cầu"],
+        ),
         # signature lines never merge
-        ("Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Thành Công", ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thành Công"]),
+        (
+            "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Thành Công",
+            ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thành Công"],
+        ),
     ],
 )
 def test_paragraphs(text: str, expected: list[str]) -> None:
@@ -85,10 +102,15 @@ def test_paragraphs(text: str, expected: list[str]) -> None:
 
 
 def test_detect_layout() -> None:
-    wrapped = lines_of("- Tiếp tục đẩy mạnh công tác tuyên truyền,", "", "đường lối của Đảng", "", "chính sách.", "")
+    wrapped = lines_of(
+        "- Tiếp tục đẩy mạnh công tác tuyên truyền,", "", "đường lối của Đảng", "", "chính sách.", ""
+    )
     assert detect_layout(wrapped) == "wrapped"
     assert detect_layout(lines_of("I. MỤC ĐÍCH", "1. Mục đích", "Tiếp tục.")) == "lines"
-    assert detect_layout(lines_of("I. MỤC ĐÍCH", "", "1. Mục đích", "", "Nội dung tiếp", "theo dòng.")) == "blank_separated"
+    assert (
+        detect_layout(lines_of("I. MỤC ĐÍCH", "", "1. Mục đích", "", "Nội dung tiếp", "theo dòng."))
+        == "blank_separated"
+    )
 
 
 SCRAPED_TABLE = """DANH MỤC
@@ -169,7 +191,10 @@ def test_flattened_tables_are_rebuilt(text: str, expected: list[list[str]]) -> N
 
 
 def test_site_chrome_and_metadata_table() -> None:
-    text = "Quyết định 1/QĐ-UBND năm 2025 về việc X\n| Số hiệu | 1/QĐ-UBND |\n| Người ký | Nguyễn Văn A |\n|\nKẾ HOẠCH\n\nNội dung.\n\nĐăng xuất\nViệc làm Hồ Chí Minh"
+    text = (
+        "Quyết định 1/QĐ-UBND năm 2025 về việc X\n| Số hiệu | 1/QĐ-UBND |\n| Người ký | Nguyễn Văn A |\n|\n"
+        "KẾ HOẠCH\n\nNội dung.\n\nĐăng xuất\nViệc làm Hồ Chí Minh"
+    )
     layout = text_to_blocks(text)
     assert layout.site_meta == {"number": "1/QĐ-UBND", "signer": "Nguyễn Văn A"}
     assert [b.text for b in layout.blocks] == ["KẾ HOẠCH", "Nội dung."]
@@ -192,8 +217,22 @@ def test_repeated_header_block_is_removed_once_with_a_warning() -> None:
 
 def test_text_a_plan_repeats_itself_is_kept() -> None:
     item = ["- Cơ quan chủ trì: Sở Khoa học và Công nghệ.", "- Cơ quan phối hợp: Các sở, ngành có liên quan."]
-    form = HEADER_BLOCK + ["MẪU BIÊN BẢN"]
-    text = "\n".join(["a) Nghị định A", *item, "b) Nghị định B", *item, *form, "Nội dung", "Điều 1. A.", "Điều 2. B.", "Điều 3. C.", "PHỤ LỤC", *form])
+    form = [*HEADER_BLOCK, "MẪU BIÊN BẢN"]
+    text = "\n".join(
+        [
+            "a) Nghị định A",
+            *item,
+            "b) Nghị định B",
+            *item,
+            *form,
+            "Nội dung",
+            "Điều 1. A.",
+            "Điều 2. B.",
+            "Điều 3. C.",
+            "PHỤ LỤC",
+            *form,
+        ]
+    )
     layout = text_to_blocks(text)
     texts = [b.text for b in layout.blocks]
     assert texts.count(item[0]) == 2
@@ -202,7 +241,24 @@ def test_text_a_plan_repeats_itself_is_kept() -> None:
 
 
 # --- properties -----------------------------------------------------------------------------------
-WORDS = ["Kế", "hoạch", "cải", "cách", "hành", "chính", "năm", "2026", "Sở", "Nội", "vụ", "-", "1.", "a)", "CCHC;", "tỉnh."]
+WORDS = [
+    "Kế",
+    "hoạch",
+    "cải",
+    "cách",
+    "hành",
+    "chính",
+    "năm",
+    "2026",
+    "Sở",
+    "Nội",
+    "vụ",
+    "-",
+    "1.",
+    "a)",
+    "CCHC;",
+    "tỉnh.",
+]
 vi_line = st.lists(st.sampled_from(WORDS), min_size=0, max_size=12).map(" ".join)
 
 

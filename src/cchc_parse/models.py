@@ -6,11 +6,11 @@ Field names are a public interface (schema_version "1.0"); add fields, never ren
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Final = "1.0"
 
 Comparator = Literal[">=", "=", "<="]
 TaskOrigin = Literal["table", "assignment", "list"]
@@ -92,9 +92,9 @@ class Deadline(Strict):
     text: str
     start: date | None = None
     end: date | None = None
-    recurrence: Literal["continuous", "daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly"] | None = (
-        None
-    )
+    recurrence: (
+        Literal["continuous", "daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly"] | None
+    ) = None
 
 
 class Task(Strict):
@@ -132,7 +132,7 @@ class Warning_(Strict):
 class PlanDocument(Strict):
     """The whole JSON document for one input file."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0"] = "1.0"
     tool_version: str
     source: Source
     plan: Plan

@@ -7,6 +7,7 @@ Each non-obvious pattern carries a comment saying what it matches and why.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # --- shared pieces ----------------------------------------------------------------------------------
 # Vietnamese lowercase letters beyond ASCII (NFC, precomposed); used to build case-aware classes.
@@ -85,8 +86,8 @@ NUMBER_LINE = re.compile(rf"(?:^|\s)Số\s*(?::|(?=\d))\s*(?P<number>{DOC_NUMBER
 # "<place>, ngày ..." of a document head: capitalised words (optionally after "Thành phố"/"TP.") then
 # ", ngày"; `rest` holds what follows for the date parsers below.
 PLACE_DATE = re.compile(
-    rf"(?P<place>(?:(?:Thành phố|Thị xã|Tp\.|TP\.)\s*)?[{VI_UPPER}][\w]*(?:\s+[{VI_UPPER}][\w]*){{0,3}})"
-    r"\s*,\s*ngày\b(?P<rest>[^\n]{0,40})"
+    rf"(?P<place>(?:(?:Thành phố|Thị xã|Tp\.|TP\.)[ \t]*)?[{VI_UPPER}]\w*(?:[ \t]+[{VI_UPPER}]\w*){{0,3}})"
+    r"[ \t]*,[ \t]*ngày\b(?P<rest>[^\n]{0,40})"
 )
 # The rest of a head date written out; day or month may be blank or dotted ("ngày … tháng 6 năm 2026").
 DATE_REST_WORDED = re.compile(
@@ -100,7 +101,7 @@ REF_DATE = re.compile(
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
 # A plan's years: a range "2026 - 2030" (the plan starts with the first year) ...
-YEAR_RANGE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}(?!\d)")
+YEAR_RANGE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*[-–]\s*(?P<end>(?:19|20)\d{2})(?!\d)")
 # ... or "năm 2026", except horizons ("đến năm 2030") and calendar dates ("tháng 8 năm 2024").
 YEAR_SINGLE = re.compile(
     r"(?<!đến )(?<!tháng \d )(?<!tháng \d\d )năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE
@@ -118,7 +119,11 @@ ENACTING = re.compile(r"(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ T
 # Opening paragraphs that close the legal bases without being one ("Theo đề nghị", "Xét Tờ trình").
 NOT_BASIS = re.compile(r"^(?:Theo|Xét)\b")
 # The national or party motto and everything after it on a head line ("... CỘNG HÒA XÃ HỘI CHỦ NGHĨA ...").
-MOTTO = re.compile(r"\s*(?:CỘNG\s+H[OÒ][AÀ]\b|ĐẢNG\s+CỘNG\s+SẢN|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]).*$")
+# Diacritics are optional: OCR output often loses them ("CONG HOA XA HOI").
+MOTTO = re.compile(
+    r"\s*(?:C[OỘ]NG\s+H[OÒ][AÀ]\b|Đ[AẢ]NG\s+C[OỘ]NG\s+S[AẢ]N|CH[UỦ]\s+NGH[IĨ]A\s+VI[EỆ]T\s+NAM"
+    r"|Đ[oộ]c\s+l[aậ]p\s*[-–]).*$"
+)
 # "Nơi nhận:" opening the recipients list.
 RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
 # A list bullet before a recipient or a legal basis ("- ", "+ ", "• ").
@@ -140,5 +145,74 @@ SIGN_PLACEHOLDER = re.compile(r"^\(.*\)$|^\[?[Đđ]ã\s+ký\]?$")
 VI_VOWEL = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
 # A Roman numeral of two or more letters ("XIV", "III"), kept upper-case in titles.
 ROMAN_NUMERAL = re.compile(r"^(?=[IVXLC]{2,}$)M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
-# "V/v" or "Về việc" opening a plan's subject.
+# A law named in a lower-cased title ("thi hành luật tiêu chuẩn ..."), not "pháp luật", "kỷ luật", "luật sư".
+LAW_IN_TITLE = re.compile(r"(?<!pháp )(?<!kỷ )(?<!quy )(?<!điều )(?<!dự )(?<!\w)luật\s+(?!sư\b)(?P<next>\w+)")
+# A basis paragraph holding a second "Căn cứ" after a semicolon: split there.
+NEXT_BASIS = re.compile(r"(?<=;)\s+(?=Căn cứ\s)")
+# Where an agency name in capitals splits into parts, each capitalised: ", ", " VÀ ", " - ", "&".
+AGENCY_PART_SEP = re.compile(r"(,\s*|\s+VÀ\s+|\s+-\s+|\s*&\s*)")
+# The upper-case codes inside a document number ("CT", "TTG" in "27/CT-TTG").
+NUMBER_CODES = re.compile(r"[A-ZĐ]+")
+# The first letter after an opening quote: a quoted name starts upper-case ("“Tháng hành động ...”").
+QUOTED_START = re.compile(r"(?<=“)\w")
+# Any white space (removed from printed document numbers).
+ANY_SPACE = re.compile(r"\s+")
+# A parenthesised short name closing an agency ("Ban Quản lý các khu công nghiệp tỉnh (Ban Quản lý)").
+TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+# A comma and the spaces after it, splitting an agency name into its listed parts.
+COMMA = re.compile(r",\s*")
+# A decision's subject that issues or approves a plan: "VỀ VIỆC BAN HÀNH KẾ HOẠCH …" (already lower-cased).
+SUBJECT_ISSUES_PLAN = re.compile(
+    r"^(?:về việc\s+)?(?:ban hành|phê duyệt)\s+(?P<plan>kế hoạch\b.*)", re.IGNORECASE
+)
+# "V/v" ("về việc", abbreviated) opening a plan's subject.
 ABOUT = re.compile(r"^(?:V/v|V/V|v/v)\s+", re.IGNORECASE)
+
+
+def words_pattern(words: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """An alternation of literal words from a data file, longest first (so "tin, bài" wins over "tin")."""
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(alternation, re.IGNORECASE if ignore_case else 0)
+
+
+# --- tables (normalize/tables.py, extract/task_tables.py) --------------------------------------------
+# A serial-number cell opening a table row: "1", "2.", "1.1", "IV", "A", "a)".
+ROW_SERIAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?|[a-zđ][).])$")
+# The serial of a task row proper ("1", "2.", "1.1"); Roman numerals and capitals mark group rows instead.
+TASK_SERIAL = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
+# A numbered heading line ("1. Mục đích", "II. NỘI DUNG", "a) Chỉ tiêu"): never inside a header cell.
+NUMBERED_HEADING = re.compile(ITEM_LABEL.pattern.replace(f"|{BULLET_LABEL}", ""))
+# A website's own title line for the document: "Quyết định 3350/QĐ-UBND năm 2025 về …".
+SITE_TITLE = re.compile(r"^[A-ZĐÂ]\S*(?:\s+\S+){0,3}\s+\d+/\S+\s+(?:năm|ngày)\s+\d")
+# The end of a title sentence: a full stop followed by a space.
+SENTENCE_END = re.compile(r"(?<=[.])\s")
+
+# --- tasks (extract/tasks.py) -------------------------------------------------------------------------
+# "Trách nhiệm của X" / "Trách nhiệm X" opening an execution item: X is the agency.
+RESPONSIBILITY = re.compile(r"^trách nhiệm(?:\s+của)?\s+", re.IGNORECASE)
+# A colon that expands a list of department names rather than closing the agency part: "các sở: Nội vụ".
+EXPANDING_COLON = re.compile(r"\b(?:các\s+)?(?:sở|bộ|ngành)\s*$", re.IGNORECASE)
+# "X gồm: A, B …": the agencies are listed after "gồm:".
+LISTED_AFTER = re.compile(r"^.{0,160}?\bgồm\s*:\s*", re.IGNORECASE)
+# A duty that follows an agency name without a colon: "… Sở Tài chính chịu trách nhiệm hướng dẫn …".
+DUTY = re.compile(r"\s(?:chịu trách nhiệm|có trách nhiệm)\b", re.IGNORECASE)
+# A parenthesised remark after an agency: "Sở Nội vụ (cơ quan thường trực …)".
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# "phối hợp với các cơ quan, đơn vị liên quan tuyên truyền…": the partners named after "phối hợp với",
+# up to the verb that starts the duty or the end of the clause.
+PARTNERS_AFTER = re.compile(
+    r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>.+?)(?=\s+(?:để|trong|tuyên truyền|tổ chức|thực hiện|tham mưu"
+    r"|triển khai|xây dựng|rà soát|đăng tải|tiếp tục|tiến hành|hướng dẫn)\b|[;:.(]|$)",
+    re.IGNORECASE,
+)
+# "Sở Nội vụ chủ trì, …" / "… do Sở Tư pháp chủ trì": an item that names its lead agency.
+NAMED_LEAD = re.compile(
+    r"(?:^|\bdo\s+|\bgiao\s+)(?P<who>(?:Sở|Văn phòng|Ban|UBND|Ủy ban)[^,;:]{2,60}?)\s+chủ trì", re.IGNORECASE
+)
+
+# --- indicators (extract/indicators.py; unit and cue words come from data/indicators.json) ------------
+# "… trở lên" after a number: at least.
+TRAILING_AT_LEAST = re.compile(r"^\s*trở lên", re.IGNORECASE)
+# A number of thousands written with dot groups: "1.500", "12.000.000".
+DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")

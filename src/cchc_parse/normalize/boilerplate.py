@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from cchc_parse import resources, rules
@@ -26,16 +25,12 @@ def _meta_keys() -> dict[str, str]:
     return resources.string_map(LAYOUT, "site_meta_keys")
 
 
-# A website's own title line for the document: "Quyết định 3350/QĐ-UBND năm 2025 về …".
-_SITE_TITLE = re.compile(r"^[A-ZĐÂ][^\s]*(?:\s+\S+){0,3}\s+\d+/[^\s]+\s+(?:năm|ngày)\s+\d")
-
-
 def _key(text: str) -> str | None:
     return _meta_keys().get(text.strip(" :*|").casefold())
 
 
 def _site_meta_rows(lines: list[Line], meta: dict[str, str]) -> int:
-    """Read '| Số hiệu | 3350/QĐ-UBND |' rows near the top; return the index after the last one (0 if none)."""
+    """Read '| Số hiệu | 3350/QĐ-UBND |' rows near the top; return the index after the last one, or 0."""
     last = 0
     for i, line in enumerate(lines[:HEAD_SCAN_LINES]):
         if rules.MD_TABLE_ROW.match(line.text):
@@ -84,7 +79,9 @@ def trim_site_chrome(lines: list[Line]) -> tuple[list[Line], dict[str, str], lis
         start = _site_meta_rows(lines, meta)
     end = _tail_start(lines, start)
     if start or end < len(lines):
-        warnings.append(DocWarning("site_chrome_removed", f"removed {start + len(lines) - end} lines of website text"))
+        warnings.append(
+            DocWarning("site_chrome_removed", f"removed {start + len(lines) - end} lines of website text")
+        )
     return lines[start:end], meta, warnings
 
 
@@ -94,7 +91,7 @@ def _tail_start(lines: list[Line], start: int) -> int:
         folded = lines[i].text.casefold().strip(" -.")
         if any(folded.startswith(m) and len(folded) <= len(m) + 25 for m in markers):
             j = i
-            while j > start and (not lines[j - 1].text or _SITE_TITLE.match(lines[j - 1].text)):
+            while j > start and (not lines[j - 1].text or rules.SITE_TITLE.match(lines[j - 1].text)):
                 j -= 1
             return j
     return len(lines)
@@ -118,7 +115,7 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[DocWarni
                 warnings.append(
                     DocWarning(
                         "duplicate_block_removed",
-                        f"removed {run} lines repeating source lines {lines[j].start}-{lines[j + run - 1].end}",
+                        f"removed {run} lines repeating lines {lines[j].start}-{lines[j + run - 1].end}",
                         lines[i].start,
                     )
                 )
@@ -127,7 +124,7 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[DocWarni
         if len(text) >= 15:
             first_seen.setdefault(text, i)
         i += 1
-    return [line for line, k in zip(lines, keep) if k], warnings
+    return [line for line, k in zip(lines, keep, strict=True) if k], warnings
 
 
 def _is_repeated_header(run: list[Line]) -> bool:
@@ -140,7 +137,11 @@ def _is_repeated_header(run: list[Line]) -> bool:
 
 def _run_length(lines: list[Line], earlier: int, later: int) -> int:
     run = 0
-    while later + run < len(lines) and earlier + run < later and lines[earlier + run].text == lines[later + run].text:
+    while (
+        later + run < len(lines)
+        and earlier + run < later
+        and lines[earlier + run].text == lines[later + run].text
+    ):
         run += 1
     return run
 
@@ -150,7 +151,9 @@ def drop_page_artifacts(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         text = line.text
-        if rules.PAGE_NUMBER.match(text) or (rules.RULE_LINE.match(text) and not rules.CELL_SEPARATORS.match(text)):
+        if rules.PAGE_NUMBER.match(text) or (
+            rules.RULE_LINE.match(text) and not rules.CELL_SEPARATORS.match(text)
+        ):
             text = ""
         out.append(line._replace(text=text))
     return out

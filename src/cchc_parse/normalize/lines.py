@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from functools import cache
+from itertools import pairwise
 from typing import Literal
 
 from cchc_parse import resources, rules
@@ -25,8 +26,7 @@ UPPER_WRAP_MIN = 45  # an all-caps line this long may continue on the next all-c
 
 @cache
 def _starters() -> re.Pattern[str]:
-    words = sorted(resources.string_list("layout.json", "paragraph_starters"), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
+    return rules.words_pattern(resources.string_list("layout.json", "paragraph_starters"), ignore_case=False)
 
 
 def starts_paragraph(text: str) -> bool:
@@ -44,7 +44,7 @@ def detect_layout(lines: list[Line]) -> Layout:
     if not nonblank:
         return "lines"
     before_blank = wrapped_across = 0
-    for a, b in zip(nonblank, nonblank[1:]):
+    for a, b in pairwise(nonblank):
         if b > a + 1:
             before_blank += 1
             prev, nxt = lines[a].text, lines[b].text
@@ -86,7 +86,12 @@ def _continues(prev: str, nxt: str, crossed_blank: bool, layout: Layout, long_li
     if rules.TERMINAL.search(prev):
         # A clause ended by ';' or ':' may run on in a wrapped text ("…CCHC;\ntương tác với…").
         soft_end = prev.rstrip()[-1:] in ";:,"
-        return soft_end and nxt[:1].islower() and layout != "lines" and (layout == "wrapped" or not crossed_blank)
+        return (
+            soft_end
+            and nxt[:1].islower()
+            and layout != "lines"
+            and (layout == "wrapped" or not crossed_blank)
+        )
     if prev.count("(") > prev.count(")"):  # an open parenthesis continues on the next line
         return True
     if is_upper(prev):

@@ -66,7 +66,9 @@ def split_glued_bold(line: Line) -> list[Line]:
             pieces[-1] = f"{pieces[-1]}{sep}{seg}"
         else:
             pieces.append(seg)
-    return [Line(line.start, line.end, rules.SPACES.sub(" ", p)) for p in pieces] or [Line(line.start, line.end, "")]
+    return [Line(line.start, line.end, rules.SPACES.sub(" ", p)) for p in pieces] or [
+        Line(line.start, line.end, "")
+    ]
 
 
 def _starts_new_line(before: str, segment: str) -> bool:
@@ -79,8 +81,8 @@ def _starts_new_line(before: str, segment: str) -> bool:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    # str.isupper is true when there is at least one cased character and none is lowercase
+    return text.isupper()
 
 
 def strip_italics(text: str) -> str:

@@ -11,7 +11,6 @@ in a row, so the header (whose cells are never empty) fixes the column count.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from cchc_parse import rules
@@ -19,12 +18,6 @@ from cchc_parse.normalize.markup import Line
 
 MAX_HEADER_CELL_LINES = 20
 MAX_CELL_LINES = 60
-# A serial-number cell ("1", "2.", "IV", "a)"): the first column of a task table row.
-_SERIAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?|[a-zđ][).])$")
-
-
-# A numbered heading line ("1. Mục đích", "II. NỘI DUNG", "a) Chỉ tiêu").
-_HEADING = re.compile(rules.ITEM_LABEL.pattern.replace(f"|{rules.BULLET_LABEL}", ""))
 
 
 @dataclass
@@ -81,9 +74,9 @@ def _read_cell(tokens: list[Token], i: int, limit: int, header: bool = False) ->
                 return Line(line.start, line.end, ""), j + 1
             return Line(parts[0].start, parts[-1].end, "\n".join(p.text for p in parts)), j + 1
         if kind == "blank":
-            if j + 1 < len(tokens) and tokens[j + 1][0] == "blank" or not parts:
+            if (j + 1 < len(tokens) and tokens[j + 1][0] == "blank") or not parts:
                 return None, i
-        elif header and _HEADING.match(line.text):
+        elif header and rules.NUMBERED_HEADING.match(line.text):
             return None, i  # a numbered heading never sits in a header cell: the table has ended
         else:
             parts.append(line)
@@ -136,7 +129,7 @@ def _read_row(tokens: list[Token], i: int, ncols: int) -> tuple[list[Line], int]
         cell, nxt = _read_cell(tokens, i, MAX_CELL_LINES)
         if cell is None:
             break
-        if not cell.text and cells and _SERIAL.match(cells[0].text) and _opens_row(tokens, nxt):
+        if not cell.text and cells and rules.ROW_SERIAL.match(cells[0].text) and _opens_row(tokens, nxt):
             return cells, nxt - 1  # a row cut short by merged cells: the next row starts here
         cells.append(cell)
         i = nxt
@@ -144,7 +137,7 @@ def _read_row(tokens: list[Token], i: int, ncols: int) -> tuple[list[Line], int]
 
 
 def _opens_row(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and tokens[i][0] == "text" and bool(_SERIAL.match(tokens[i][1].text))
+    return i < len(tokens) and tokens[i][0] == "text" and bool(rules.ROW_SERIAL.match(tokens[i][1].text))
 
 
 def split_tables(lines: list[Line]) -> list[TextRun | TableRun]:

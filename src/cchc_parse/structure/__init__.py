@@ -1,0 +1,1 @@
+"""Section tree of the plan body."""

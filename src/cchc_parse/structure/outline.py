@@ -1,0 +1,164 @@
+"""The outline of a plan body: numbered items (I., 1., 1.1., a), -, +) nested by the order they appear in.
+
+Nesting follows the classic outline rule: a label kind seen before (on the stack) closes everything opened
+after it and starts a sibling; a kind not seen yet opens a child. Roman numerals and "PHẦN" always start
+a top-level item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from cchc_parse import resources, rules
+from cchc_parse.document import Block
+
+SECTIONS = "sections.json"
+TITLE_MAX = 160  # characters kept as the title of an item that is a whole paragraph
+COLON_TITLE_WORDS = 16  # "6. Sở Tư pháp: lồng ghép…" — text before a colon this short is the title
+
+BULLET_KINDS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "·": "•", "*": "•", "●": "•", "○": "○"}
+
+
+@dataclass
+class Node:
+    kind: str  # root, part, roman, decimal1..4, letter, bullet-, bullet+, article
+    label: str
+    text: str  # the paragraph text after the label
+    block: int  # index of the heading block; -1 for an inferred node
+    end_block: int = -1  # last block (inclusive) this item covers
+    children: list[Node] = field(default_factory=list)
+    inferred: bool = False
+    path: str = ""
+    level: int = 0
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.kind.startswith("bullet")
+
+    @property
+    def title(self) -> str:
+        return item_title(self.text)
+
+    def walk(self) -> list[Node]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+def item_title(text: str) -> str:
+    """The short title of an item: text before a short colon clause, else the first sentence, trimmed."""
+    head, colon, _ = text.partition(":")
+    if colon and len(head.split()) <= COLON_TITLE_WORDS and "(" not in head[-2:]:
+        return head.strip()
+    sentence = rules.SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".;")
+    return sentence if len(sentence) <= TITLE_MAX else sentence[: TITLE_MAX - 1].rstrip() + "…"
+
+
+def label_of(text: str) -> tuple[str, str, str] | None:
+    """(kind, label, rest) of a numbered paragraph, or None."""
+    article = rules.ARTICLE.match(text)
+    if article:
+        return "article", f"Điều {article['article']}", text[article.end() :]
+    m = rules.ITEM_LABEL.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip()
+    if m["roman"]:
+        kind = "part" if text[:6].casefold().startswith(("phần", "chương")) else "roman"
+        return kind, m["roman"], rest
+    if m["decimal"]:
+        return f"decimal{m['decimal'].count('.') + 1}", m["decimal"], rest
+    if m["letter"]:
+        return "letter", m["letter"], rest
+    if not rest:
+        return None
+    return f"bullet{BULLET_KINDS.get(m['bullet'], '-')}", "-", rest
+
+
+@cache
+def _cues(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in resources.string_list(SECTIONS, key)), re.IGNORECASE)
+
+
+def body_range(blocks: list[Block]) -> tuple[int, int]:
+    """First and last (exclusive) block of the plan body."""
+    start = 0
+    for i, block in enumerate(blocks):
+        opens_plan = block.kind == "paragraph" and _cues("body_start").match(block.text)
+        if opens_plan and any(_opens_body(b) for b in blocks[i + 1 : i + 4]):
+            start = i + 1
+            break
+    if start == 0:
+        start = next((i for i, b in enumerate(blocks) if _opens_body(b)), 0)
+    end = len(blocks)
+    for i in range(start + 1, len(blocks)):
+        if _closes_body(blocks[i]):
+            end = i
+            break
+    return start, end
+
+
+def _opens_body(block: Block) -> bool:
+    found = label_of(block.text) if block.kind == "paragraph" else None
+    return found is not None and found[0] in ("roman", "part", "decimal1", "article")
+
+
+def _closes_body(block: Block) -> bool:
+    if block.kind == "table":
+        first = block.rows[0][0] if block.rows and block.rows[0] else ""
+        return bool(_cues("body_end").match(first.strip()))
+    return bool(_cues("body_end").match(block.text))
+
+
+def build_outline(blocks: list[Block], start: int, end: int) -> Node:
+    """Nest the numbered paragraphs of ``blocks[start:end]``."""
+    root = Node("root", "", "", -1, end - 1)
+    stack = [root]
+    for i in range(start, end):
+        block = blocks[i]
+        found = label_of(block.text) if block.kind == "paragraph" else None
+        if found is None:
+            continue
+        kind, label, rest = found
+        node = Node(kind, label, rest, i)
+        _pop_to_parent(stack, kind)
+        stack[-1].children.append(node)
+        stack.append(node)
+    _close_ends(root)
+    return root
+
+
+def _pop_to_parent(stack: list[Node], kind: str) -> None:
+    if kind in ("part", "article"):
+        del stack[1:]
+        return
+    if kind == "roman":
+        while len(stack) > 1 and stack[-1].kind != "part":
+            stack.pop()
+        return
+    kinds = [n.kind for n in stack]
+    if kind in kinds:
+        del stack[kinds.index(kind) :]
+    elif not kind.startswith("bullet"):
+        while len(stack) > 1 and stack[-1].is_bullet:  # a numbered item never nests under a bullet
+            stack.pop()
+
+
+def _close_ends(node: Node) -> None:
+    """Make every item end where its next sibling begins (or where its parent ends)."""
+    for a, b in pairwise(node.children):
+        a.end_block = _first_block(b) - 1
+    if node.children:
+        node.children[-1].end_block = node.end_block
+    for child in node.children:
+        _close_ends(child)
+
+
+def _first_block(node: Node) -> int:
+    while node.block < 0 and node.children:
+        node = node.children[0]
+    return node.block
