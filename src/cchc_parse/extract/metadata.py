@@ -1,0 +1,389 @@
+"""Plan metadata: document type, number, date, issuer, title, year, signers, legal bases, recipients.
+
+Only the head of the document (header, title, opening "Căn cứ" lines, "Điều 1") is read closely; signers and
+recipients come from the first signature block and "Nơi nhận:" list (see :mod:`signature`). The website's
+metadata table (``site_meta``) only fills what the document itself does not print.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from cchc_parse import resources, rules
+from cchc_parse.document import Block
+from cchc_parse.extract import header as hd
+from cchc_parse.extract.signature import find_recipients, find_signers
+from cchc_parse.models import DocRef, LegalBasis, Plan
+
+DATA = hd.DATA
+HEAD_MAX = 15  # blocks the title and authority line may stand in
+OPENING_MAX = 60  # blocks the legal bases and "Điều 1" may stand in
+LONG_PARAGRAPH = 300  # a head paragraph longer than this is body text
+TYPE_WINDOW = 80  # characters before a cited number searched for its document type
+SENTENCE_SCAN = 4  # paragraphs after the legal bases searched for "X ban hành Kế hoạch"
+NOT_CONTINUED = frozenset({"CỦA", "VỚI", "VÀ", "CHO", "GIAO", "VỀ"})
+
+
+@dataclass
+class Head:
+    """What the head of a document prints: title keyword, subject and authority line."""
+
+    end: int = 0  # index of the first block after the head
+    issuer_end: int = 0  # head paragraphs before this index may hold the issuing bodies
+    doc_type: str | None = None  # from the title keyword ("KẾ HOẠCH")
+    subject: str = ""
+    authority: str | None = None  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    texts: list[str] = field(default_factory=list)  # title-like texts that may name the place
+
+
+def _doc_types() -> dict[str, str]:
+    return hd.words().doc_types
+
+
+@cache
+def _type_word_re() -> re.Pattern[str]:
+    # A document type word as cited in running text ("Quyết định", "Nghị Quyết"); case is checked by callers.
+    alts = "|".join(re.escape(n) for n in _doc_types().values())
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _type_before_re() -> re.Pattern[str]:
+    # A type word right before a number: "Quyết định số ", "Chỉ thị ", "Phương án ".
+    alts = "|".join(re.escape(n) for n in _doc_types().values())
+    return re.compile(rf"(?<!\w)(?P<type>{alts})\s*(?:số\s*)?:?\s*$", re.IGNORECASE)
+
+
+@cache
+def _cites_re() -> re.Pattern[str]:
+    # A paragraph continuing a list of cited documents: "Hướng dẫn số 7886/HD-BNV ...".
+    alts = "|".join(re.escape(n) for n in _doc_types().values())
+    return re.compile(rf"^(?:{alts})(?:\s+\S+){{0,3}}?\s+số\s*\d")
+
+
+@cache
+def _openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (
+        tuple(resources.string_list(DATA, "legal_basis_openers")),
+        tuple(resources.string_list(DATA, "legal_basis_openers_with_ref")),
+    )
+
+
+def _canonical_type(word: str) -> str | None:
+    return _doc_types().get(word.upper()) if word[:1].isupper() else None
+
+
+def type_from_number(number: str | None) -> str | None:
+    """The document type a number's code names: "3350/QĐ-UBND" -> "Quyết định", "57-NQ/TW" -> "Nghị quyết"."""
+    if not number:
+        return None
+    party = rules.NUMBER_PARTY_CODE.match(number)
+    if party:
+        return resources.string_map(DATA, "party_doc_type_codes").get(party.group("code"))
+    state = rules.NUMBER_STATE_CODE.match(number)
+    return resources.string_map(DATA, "doc_type_codes").get(state.group("code")) if state else None
+
+
+# --- references -----------------------------------------------------------------------------------
+
+
+def _ref_date(after: str) -> date | None:
+    m = rules.REF_DATE.match(after)
+    if not m:
+        return None
+    if m.group("d1"):
+        return hd.make_date(m.group("d1"), m.group("m1"), m.group("y1"))
+    return hd.make_date(m.group("d2"), m.group("m2"), m.group("y2"))
+
+
+def _ref_type(window: str, number: str) -> str | None:
+    before = _type_before_re().search(window)
+    if before and _canonical_type(before.group("type")):
+        return _canonical_type(before.group("type"))
+    coded = type_from_number(number)
+    if coded:
+        return coded
+    words = [w for w in (_canonical_type(m.group()) for m in _type_word_re().finditer(window)) if w]
+    return words[-1] if words else None
+
+
+def parse_refs(text: str) -> list[DocRef]:
+    """Every document cited by number in a text, with its type and the date printed right after it."""
+    refs: list[DocRef] = []
+    prev_end = 0
+    for m in rules.DOC_NUMBER_RE.finditer(text):
+        number = hd.clean_number(m.group())
+        window = text[max(prev_end, m.start() - TYPE_WINDOW) : m.start()]
+        prev_end = m.end()
+        if all(r.number != number for r in refs):  # later mentions of the same document add nothing
+            refs.append(
+                DocRef(doc_type=_ref_type(window, number), number=number, date=_ref_date(text[m.end() :]))
+            )
+    return refs
+
+
+# --- legal bases ----------------------------------------------------------------------------------
+
+
+def _is_opener(text: str) -> bool:
+    plain, with_ref = _openers()
+    if text.startswith(plain):
+        return True
+    return text.startswith(with_ref) and bool(rules.DOC_NUMBER_RE.search(text))
+
+
+def _continues(current: str, text: str) -> bool:
+    """A paragraph continuing the previous basis: a wrapped line, or a further cited document."""
+    if not rules.TERMINAL.search(current):
+        return True
+    return current.rstrip().endswith((";", ",")) and bool(_cites_re().match(text))
+
+
+def legal_bases(blocks: list[Block]) -> list[LegalBasis]:
+    """The opening "Căn cứ ..." / "Thực hiện ..." paragraphs (before "QUYẾT ĐỊNH:" or the first section)."""
+    texts: list[str] = []
+    current: int | None = None
+    for block in blocks[:OPENING_MAX]:
+        if block.kind != "paragraph":
+            continue
+        raw = block.text
+        text = rules.LEAD_BULLET.sub("", raw)
+        if rules.BODY_START.match(raw) or rules.RECIPIENTS.match(raw):
+            break
+        if rules.ENACTING.search(text) and (texts or text.endswith(":")):
+            break
+        if _is_opener(text):
+            texts.append(text)
+            current = len(texts) - 1
+        elif current is not None and not rules.NOT_BASIS.match(text) and _continues(texts[current], text):
+            texts[current] = f"{texts[current]} {raw}"
+        else:
+            current = None
+    split = [part for t in texts for part in rules.NEXT_BASIS.split(t)]
+    return [LegalBasis(text=t, refs=parse_refs(t)) for t in split]
+
+
+# --- head: title keyword, subject, authority ------------------------------------------------------
+
+
+def _head_end(blocks: list[Block]) -> int:
+    for i, block in enumerate(blocks[:HEAD_MAX]):
+        if block.kind != "paragraph":
+            continue
+        text = rules.LEAD_BULLET.sub("", block.text)
+        if _is_opener(text) or rules.NOT_BASIS.match(text) or rules.BODY_START.match(text):
+            return i
+        if text.startswith("Kính gửi") or (len(text) > LONG_PARAGRAPH and not hd.is_caps(text)):
+            return i
+    return min(len(blocks), HEAD_MAX)
+
+
+def _keyword(text: str) -> tuple[str, str] | None:
+    """("Kế hoạch", rest) for a title line "KẾ HOẠCH" or "KẾ HOẠCH Tuyên truyền ..."."""
+    for upper, name in _doc_types().items():
+        if text.startswith(upper) and (len(text) == len(upper) or text[len(upper)] == " "):
+            return name, text[len(upper) :].strip(" :")
+    return None
+
+
+def _is_authority(text: str) -> bool:
+    head = hd.starts_with_head(text)
+    return hd.is_caps(text) and (bool(hd.authority_title(text)) or bool(head and " " in head))
+
+
+def _is_meta_line(text: str) -> bool:
+    return bool(
+        rules.NUMBER_LINE.search(text) or rules.PLACE_DATE.search(text) or rules.RULE_LINE.match(text)
+    )
+
+
+def _is_header_line(text: str) -> bool:
+    return not hd.is_caps(text) or bool(hd.starts_with_head(text)) or bool(rules.MOTTO.match(text))
+
+
+def _cut_authority(subject: str) -> tuple[str, str | None]:
+    """Split an authority glued to the end of a subject ("… NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ")."""
+    if not hd.is_caps(subject):
+        return subject, None
+    words = subject.split(" ")
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:])
+        if (
+            words[i - 1] not in NOT_CONTINUED
+            and hd.authority_title(tail)
+            and not any(c.isdigit() for c in tail)
+        ):
+            return " ".join(words[:i]), tail
+    return subject, None
+
+
+def _subject_lines(paras: list[str], first: str) -> list[str]:
+    lines = [first] if first else []
+    for text in paras:
+        if _is_authority(text):
+            break
+        if hd.is_caps(text) and not _is_meta_line(text):
+            lines.append(text)
+        elif not lines and len(text) < LONG_PARAGRAPH and not text.endswith((":", ";")):
+            return [text]
+        else:
+            break
+    return lines
+
+
+def read_head(blocks: list[Block]) -> Head:
+    head = Head(end=_head_end(blocks))
+    paras = [(i, b.text) for i, b in enumerate(blocks[: head.end]) if b.kind == "paragraph" and b.text]
+    start = next((k for k, (_, t) in enumerate(paras) if _keyword(t)), None)
+    if start is not None:
+        head.doc_type, first = _keyword(paras[start][1]) or (None, "")
+        rest = [t for _, t in paras[start + 1 :]]
+    else:  # no title keyword: the subject is the first capitals line after the header lines
+        metas = [k for k, (_, t) in enumerate(paras) if _is_meta_line(t)]
+        start = metas[-1] + 1 if metas else 0
+        while start < len(paras) and _is_header_line(paras[start][1]):
+            start += 1
+        first, rest = "", [t for _, t in paras[start:]]
+        rest = rest[:1] if rest and not hd.is_caps(rest[0]) else rest
+    head.issuer_end = paras[start][0] if start < len(paras) else head.end
+    head.subject, glued = _cut_authority(" ".join(" ".join(_subject_lines(rest, first)).split()))
+    head.authority = glued or next((t for t in rest if _is_authority(t)), None)
+    return head
+
+
+# --- title and year -------------------------------------------------------------------------------
+
+
+def _article_one(blocks: list[Block]) -> str | None:
+    for block in blocks[:OPENING_MAX]:
+        m = rules.ARTICLE.match(block.text)
+        if m and m.group("article") == "1":
+            return block.text[m.end() :]
+    return None
+
+
+def title_from_article(text: str) -> str | None:
+    """The plan an "Điều 1" issues.
+
+    "Ban hành kèm theo Quyết định này Kế hoạch … năm 2026." -> "Kế hoạch … năm 2026".
+    """
+    m = rules.ARTICLE_PLAN.search(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    if m.group("quote"):
+        end = rest.find("”" if m.group("quote") == "“" else '"')
+        return rest[:end].strip() if end > 0 else None
+    depth, cut = 0, len(rest)
+    for i, ch in enumerate(rest):
+        depth += ch == "“"
+        depth -= ch == "”" and depth > 0
+        if depth == 0 and rules.ARTICLE_TITLE_END.match(rest, i):
+            cut = i
+            break
+    return rest[:cut].strip() or None
+
+
+def plan_title(doc_type: str | None, subject: str, article: str | None) -> str | None:
+    """The plan's title: from "Điều 1" of a decision, else the title keyword plus its subject."""
+    if doc_type != "Kế hoạch" and article:
+        from_article = title_from_article(article)
+        if from_article:
+            return from_article
+    if not subject:
+        return None
+    text = hd.sentence_case(subject)
+    if doc_type == "Kế hoạch":
+        text = rules.ABOUT.sub("", text)
+    issuing = rules.SUBJECT_ISSUES_PLAN.match(text)
+    if doc_type != "Kế hoạch" and issuing:
+        return "K" + issuing.group("plan")[1:]
+    if doc_type:
+        return f"{doc_type} {hd.lower_first(text)}"
+    return text[:1].upper() + text[1:]
+
+
+def plan_year(title: str | None, issued: date | None) -> int | None:
+    """The first year of "giai đoạn 2026 - 2030", else "năm 2026" in the title, else the issuing year.
+
+    A plan cannot start before it is issued: a plan issued in 2025 for "thời kỳ 2021-2030" is for 2025.
+    """
+    if title:
+        ranged = rules.YEAR_RANGE.search(title)
+        if ranged:
+            start, end = int(ranged.group("year")), int(ranged.group("end"))
+            return issued.year if issued and start < issued.year <= end else start
+        single = rules.YEAR_SINGLE.search(title)
+        if single:
+            return int(single.group("year"))
+    return issued.year if issued else None
+
+
+# --- issuers --------------------------------------------------------------------------------------
+
+
+def _site_issuer(site_meta: dict[str, str]) -> str | None:
+    value = site_meta.get("issuer", "").strip()
+    return value if value and not value.startswith(("Tỉnh ", "Thành phố ")) else None
+
+
+def issuers(
+    blocks: list[Block], header: hd.Header, head: Head, bases: list[LegalBasis]
+) -> tuple[str | None, str | None]:
+    """(issuer, parent_issuer): header bodies, else the authority line, else the opening sentence."""
+    entities = [hd.agency_case(e) for e in header.entities]
+    authority = hd.authority_entity(head.authority) if head.authority else None
+    issuer = entities[-1] if entities else None
+    parent = entities[-2] if len(entities) > 1 else None
+    if authority and (
+        issuer is None or (issuer.upper() in hd.words().heads and authority.startswith(issuer.upper()))
+    ):
+        issuer = hd.agency_case(authority)
+    if issuer is None:
+        after = [
+            b.text for b in blocks[head.end : head.end + len(bases) + SENTENCE_SCAN] if b.kind == "paragraph"
+        ]
+        issuer = next((x for x in map(hd.issuer_from_sentence, after) if x), None)
+    if issuer:
+        issuer = hd.complete_locality(issuer, head.texts, header.place)
+    return issuer, parent
+
+
+# --- the plan -------------------------------------------------------------------------------------
+
+
+def _site_date(site_meta: dict[str, str]) -> date | None:
+    try:
+        return datetime.strptime(site_meta.get("issued_date", "").strip(), "%d/%m/%Y").date()
+    except ValueError:
+        return None
+
+
+def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
+    """Everything the output's ``plan`` object holds, from the blocks of one document."""
+    head = read_head(blocks)
+    header = hd.read_header(blocks, head.issuer_end)
+    number = header.number if header.number_found else hd.clean_number(site_meta.get("number", "")) or None
+    doc_type = head.doc_type or type_from_number(number) or site_meta.get("doc_type") or None
+    issued = header.issued_date if header.date_found else _site_date(site_meta)
+    article = _article_one(blocks)
+    title = plan_title(doc_type, head.subject, article)
+    head.texts = [t for t in (title, head.subject, article) if t]
+    bases = legal_bases(blocks)
+    issuer, parent = issuers(blocks, header, head, bases)
+    return Plan(
+        doc_type=doc_type,
+        number=number,
+        issuer=issuer or _site_issuer(site_meta),
+        parent_issuer=parent,
+        place=header.place,
+        issued_date=issued,
+        title=title,
+        year=plan_year(title, issued),
+        signers=find_signers(blocks, site_meta),
+        legal_bases=bases,
+        recipients=find_recipients(blocks),
+    )
