@@ -28,14 +28,17 @@ WORDED_DATE = rf"ngày\s+(?P<wday>{DAY})?\s*tháng\s+(?P<wmonth>{MONTH})\s+năm\
 # --- layout (normalize/) ----------------------------------------------------------------------------
 # Markdown heading hashes at the start of a line ("## I. MỤC ĐÍCH"); the text after them is kept.
 MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+MD_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)", re.MULTILINE)
 # A backslash escaping markdown punctuation ("1\." -> "1.").
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 # Single-star italics around a whole phrase ("*Hà Nội, ngày 26*"); bold "**" is handled separately.
 MD_ITALIC_STAR = re.compile(r"(?<![*\w])\*(?!\s)|(?<!\s)\*(?![*\w])")
 # Characters that only carry layout: zero-width spaces/joiners, soft hyphen, BOM.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Runs of white space inside a line (tabs and no-break spaces included).
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# White space inside a line to fold into one space: a run of two or more, or one tab / no-break space
+# (a lone ordinary space is left alone, which keeps the substitution cheap on long texts).
+_BLANK = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+SPACES = re.compile(rf"{_BLANK}{{2,}}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # A table cell separator line as scraped pages print it: "|", or "||||" for several empty cells.
 CELL_SEPARATORS = re.compile(r"^\|+$")
 # A one-line markdown table row: "| Số hiệu | 3350/QĐ-UBND |".
@@ -49,7 +52,8 @@ RULE_LINE = re.compile(r"^[-_=.…*\s]{3,}$")
 
 # Labels that open a numbered item: Roman "I." / "PHẦN I", decimal "1." "1.2." "3)", letter "a)" "đ.".
 ROMAN_LABEL = r"(?P<roman>[IVXL]{1,6})\s*[.)]"
-DECIMAL_LABEL = r"(?P<decimal>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)]|(?=\s+[" + VI_UPPER + r"]))"
+# (a dot followed by a digit is a number, not a label: "3.000 lượt" wrapped to the start of a line)
+DECIMAL_LABEL = r"(?P<decimal>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)](?!\d)|(?=\s+[" + VI_UPPER + r"]))"
 LETTER_LABEL = r"(?P<letter>[a-zđ])\s*\)"
 BULLET_LABEL = r"(?P<bullet>[-–—+•·*●○▪✓])"
 ITEM_LABEL = re.compile(
@@ -59,6 +63,8 @@ ITEM_LABEL = re.compile(
 ARTICLE = re.compile(r"^Điều\s+(?P<article>\d{1,3})\s*[.:]?\s*")
 # Sentence-final punctuation: a line ending with one of these is not continued by the next line.
 TERMINAL = re.compile(r"[.;:!?…]\s*(?:\*+)?\s*$|[.;:]\s*[)\]”\"]\s*$")
+# A line that is nothing but an item label: "1.1.", "II.", "a)", "-".
+LABEL_ONLY = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[-–+•])$")
 # A bullet label followed by nothing but more markers: "- " alone, "* *".
 BULLET_ONLY = re.compile(r"^[-–—+•·*●○▪✓]\s*$")
 
@@ -189,8 +195,14 @@ SITE_TITLE = re.compile(r"^[A-ZĐÂ]\S*(?:\s+\S+){0,3}\s+\d+/\S+\s+(?:năm|ngày
 SENTENCE_END = re.compile(r"(?<=[.])\s")
 
 # --- tasks (extract/tasks.py) -------------------------------------------------------------------------
-# "Trách nhiệm của X" / "Trách nhiệm X" opening an execution item: X is the agency.
-RESPONSIBILITY = re.compile(r"^trách nhiệm(?:\s+của)?\s+", re.IGNORECASE)
+# "Trách nhiệm của X" / "Nhiệm vụ của X" opening an item: X is the agency.
+RESPONSIBILITY = re.compile(r"^(?:trách nhiệm(?:\s+của)?|nhiệm vụ\s+của)\s+", re.IGNORECASE)
+# "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": a role after a dash, not part of the name.
+ROLE_AFTER_DASH = re.compile(
+    r"\s+[-–]\s+(?:cơ quan thường trực|thường trực|cơ quan chủ trì|cơ quan đầu mối|thành viên|phó trưởng ban"
+    r"|trưởng ban|phó ban)\b.*$",
+    re.IGNORECASE,
+)
 # A colon that expands a list of department names rather than closing the agency part: "các sở: Nội vụ".
 EXPANDING_COLON = re.compile(r"\b(?:các\s+)?(?:sở|bộ|ngành)\s*$", re.IGNORECASE)
 # "X gồm: A, B …": the agencies are listed after "gồm:".
@@ -212,6 +224,7 @@ NAMED_LEAD = re.compile(
 )
 
 # --- indicators (extract/indicators.py; unit and cue words come from data/indicators.json) ------------
+DIGIT = re.compile(r"\d")
 # "… trở lên" after a number: at least.
 TRAILING_AT_LEAST = re.compile(r"^\s*trở lên", re.IGNORECASE)
 # A number of thousands written with dot groups: "1.500", "12.000.000".

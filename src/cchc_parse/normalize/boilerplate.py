@@ -87,9 +87,15 @@ def trim_site_chrome(lines: list[Line]) -> tuple[list[Line], dict[str, str], lis
 
 def _tail_start(lines: list[Line], start: int) -> int:
     markers = _tail_markers()
+    longest = max(map(len, markers)) + 25
     for i in range(start, len(lines)):
-        folded = lines[i].text.casefold().strip(" -.")
-        if any(folded.startswith(m) and len(folded) <= len(m) + 25 for m in markers):
+        text = lines[i].text
+        if not text or len(text) > longest:
+            continue
+        folded = text.casefold().strip(" -.")
+        if folded.startswith(markers) and any(
+            folded.startswith(m) and len(folded) <= len(m) + 25 for m in markers
+        ):
             j = i
             while j > start and (not lines[j - 1].text or rules.SITE_TITLE.match(lines[j - 1].text)):
                 j -= 1

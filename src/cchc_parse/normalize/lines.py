@@ -81,6 +81,8 @@ def join_paragraphs(lines: list[Line], layout: Layout) -> list[Line]:
 
 
 def _continues(prev: str, nxt: str, crossed_blank: bool, layout: Layout, long_line: float) -> bool:
+    if rules.LABEL_ONLY.match(prev):
+        return True  # "1.1." or "-" alone on its line: the item's text follows on the next line
     if starts_paragraph(nxt):
         return False
     if rules.TERMINAL.search(prev):

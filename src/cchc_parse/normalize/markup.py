@@ -19,10 +19,18 @@ class Line(NamedTuple):
 
 def clean_line(text: str) -> str:
     """Drop invisible characters, fold white space, unescape markdown, drop heading hashes."""
+    return clean_text(text).replace("\n", " ").strip()
+
+
+def clean_text(text: str) -> str:
+    """:func:`clean_line` for every line of a whole text at once (one regex pass each, not one per line)."""
     text = rules.INVISIBLE.sub("", text)
-    text = rules.SPACES.sub(" ", text).strip()
-    text = rules.MD_HEADING.sub("", text)
-    return rules.MD_ESCAPE.sub(r"\1", text)
+    text = rules.SPACES.sub(" ", text)
+    if "#" in text:
+        text = rules.MD_HEADING_LINE.sub("", text)
+    if "\\" in text:
+        text = rules.MD_ESCAPE.sub(r"\1", text)
+    return text
 
 
 def join_bold_spans(lines: list[Line]) -> list[Line]:
@@ -41,7 +49,7 @@ def join_bold_spans(lines: list[Line]) -> list[Line]:
             j += 1
         if text.count("**") % 2 == 1:  # never closed: keep the lines as they were
             text, j = line.text, i
-        out.append(Line(line.start, lines[j].end, text))
+        out.append(line if j == i else Line(line.start, lines[j].end, text))
         i = j + 1
     return out
 
@@ -86,20 +94,19 @@ def _is_upper(text: str) -> bool:
 
 
 def strip_italics(text: str) -> str:
-    return rules.MD_ITALIC_STAR.sub("", text).strip()
+    return rules.MD_ITALIC_STAR.sub("", text).strip() if "*" in text else text
 
 
 def clean_markup(raw_lines: list[str]) -> list[Line]:
     """From raw file lines to cleaned lines with their source line numbers."""
-    lines = [Line(n, n, clean_line(t)) for n, t in enumerate(raw_lines, start=1)]
+    cleaned = clean_text("\n".join(raw_lines)).split("\n")
+    lines = [Line(n, n, t.strip()) for n, t in enumerate(cleaned, start=1)]
     lines = join_bold_spans(lines)
     out: list[Line] = []
     for line in lines:
         for piece in split_glued_bold(line):
             text = strip_italics(piece.text)
-            if text == "#":
-                text = ""
-            out.append(Line(piece.start, piece.end, text))
+            out.append(piece if text == piece.text else Line(piece.start, piece.end, text))
     return out
 
 

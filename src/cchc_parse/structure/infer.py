@@ -141,6 +141,8 @@ def assign_paths(node: Node, warnings: list[DocWarning], blocks: list[Block]) ->
         if child.is_bullet:
             bullets += 1
             part = f"{child.label}{bullets}"
+        elif "." in child.label and child.label.rsplit(".", 1)[0] == node.label:
+            part = child.label.rsplit(".", 1)[1]  # "3.1" under "3" is "….3.1", not "….3.3.1"
         else:
             part = child.label
         child.path = f"{node.path}.{part}" if node.path else part

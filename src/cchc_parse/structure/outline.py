@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 
 from cchc_parse import resources, rules
@@ -38,7 +38,7 @@ class Node:
     def is_bullet(self) -> bool:
         return self.kind.startswith("bullet")
 
-    @property
+    @cached_property
     def title(self) -> str:
         return item_title(self.text)
 
@@ -52,7 +52,7 @@ class Node:
 def item_title(text: str) -> str:
     """The short title of an item: text before a short colon clause, else the first sentence, trimmed."""
     head, colon, _ = text.partition(":")
-    if colon and len(head.split()) <= COLON_TITLE_WORDS and "(" not in head[-2:]:
+    if colon and len(head.split()) <= COLON_TITLE_WORDS and head.count("(") <= head.count(")"):
         return head.strip()
     sentence = rules.SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".;")
     return sentence if len(sentence) <= TITLE_MAX else sentence[: TITLE_MAX - 1].rstrip() + "…"

@@ -1,0 +1,5 @@
+"""`python -m cchc_parse` runs the command line."""
+
+from cchc_parse.cli import main
+
+main()

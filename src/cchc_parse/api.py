@@ -1,0 +1,58 @@
+"""The public entry points: parse a file or a string into a PlanDocument."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_parse.errors import InputError, UnsupportedFormatError
+from cchc_parse.models import PlanDocument
+from cchc_parse.pipeline import build_plan_document
+from cchc_parse.readers.text import read_text_bytes, text_document
+
+TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
+PLANNED_SUFFIXES = {".pdf", ".docx", ".doc"}
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+def parse_file(path: str | Path) -> PlanDocument:
+    """Parse a plan file (.txt or .md) into a validated PlanDocument.
+
+    Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
+    """
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file")
+    if p.is_dir():
+        raise InputError(name, "is a directory (use 'cchc-parse batch' for folders)")
+    suffix = p.suffix.lower()
+    fmt = TEXT_SUFFIXES.get(suffix)
+    if fmt is None:
+        if suffix in PLANNED_SUFFIXES:
+            raise UnsupportedFormatError(
+                name, f"{suffix} files are not supported yet; convert to .txt or .md"
+            )
+        raise UnsupportedFormatError(
+            name, f"unsupported file type '{suffix or '(none)'}' (expected .txt or .md)"
+        )
+    try:
+        size = p.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(
+                name, f"file is too large ({size // 1_000_000} MB; limit {MAX_TEXT_BYTES // 1_000_000} MB)"
+            )
+        data = p.read_bytes()
+    except PermissionError as exc:
+        raise InputError(name, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(name, exc.strerror or "cannot be read") from exc
+    document = read_text_bytes(data, path=name, fmt="md" if fmt == "md" else "txt")
+    return build_plan_document(document)
+
+
+def parse_text(text: str, *, path: str = "<text>", markdown: bool = False) -> PlanDocument:
+    """Parse plan text already in memory."""
+    if not text.strip():
+        raise InputError(path, "text is empty")
+    document = text_document(text, path=path, fmt="md" if markdown else "txt", encoding=None)
+    return build_plan_document(document)
