@@ -21,9 +21,322 @@ NUMERIC_DATE = rf"(?P<day>{DAY})\s*[/.-]\s*(?P<month>{MONTH})\s*[/.-]\s*(?P<year
 # A date written out: "ngày 26 tháng 12 năm 2025" (the day may be blank in unsigned drafts).
 WORDED_DATE = rf"ngày\s+(?P<wday>{DAY})?\s*tháng\s+(?P<wmonth>{MONTH})\s+năm\s+(?P<wyear>{YEAR})"
 
+# --- encodings ---------------------------------------------------------------------------------------
+# (normalize/encodings.py)
+# Letters that only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the U+1EA0 block): a line holding one was not typed
+# in a legacy 8-bit font (those only produce U+00A1-U+00FF), so legacy conversion leaves it alone.
+VI_UNICODE_ONLY = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
+# A word as legacy detection sees it: a run of anything but white space and ASCII or typographic punctuation.
+# Legacy font letters include symbols ("x·", "c¸ch", "n©ng"), so \w would cut words apart.
+_LEGACY_NOT_WORD = r"\s!-/:-@{-~\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+_LEGACY_WORD_CHAR = rf"[^{_LEGACY_NOT_WORD}\[-`]"
+_LEGACY_NO_LOWER = rf"[^{_LEGACY_NOT_WORD}\[-z]"  # a word character but not a lower-case ASCII letter
+LEGACY_WORD = re.compile(rf"{_LEGACY_WORD_CHAR}+")
+# Words without lower-case ASCII letters, separated by spaces ("CéNG HOµ X·", "ñY BAN", "2026"): where TCVN3
+# text may have lost its upper case (the upper-case .VnTimeH font shows lower-case codes as capitals).
+CAPS_RUN = re.compile(
+    rf"(?<!{_LEGACY_WORD_CHAR}){_LEGACY_NO_LOWER}+(?:[ \t]+{_LEGACY_NO_LOWER}+)*(?!{_LEGACY_WORD_CHAR})"
+)
+ASCII_LOWER = re.compile("[a-z]")
+ASCII_LETTER = re.compile("[A-Za-z]")
+# A stretch of characters beyond Latin-1 (captured, for re.split).
+NON_LATIN1 = re.compile("([^\x00-\xff]+)")
+# A Vietnamese syllable, lower case, tone mark removed: an optional initial consonant, then a rhyme (the
+# medial, vowel nucleus and final of the standard orthography). Used to score legacy-encoding guesses.
+VI_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])"
+VI_RHYMES = (
+    "a ai ao au ay ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây "
+    "e eo ec em en eng ep et ê êu êch êm ên êng ênh êp êt i ia iu ich im in inh ip it "
+    "iêc iêm iên iêng iêp iêt iêu yêm yên yêng yêt yêu o oi oc om on ong op ot ooc oong "
+    "oa oai oao oay oac oach oam oan oang oanh oap oat oăc oăm oăn oăng oăt oe oeo oen oet "
+    "ô ôi ôc ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt u ua ui uc um un ung up ut "
+    "uân uâng uât uây uê uêch uênh uơ uy uya uych uyn uynh uyp uyt uyu uyên uyêt "
+    "uôc uôi uôm uôn uông uôt ư ưa ưi ưu ưc ưm ưn ưng ưt ươc ươi ươm ươn ương ươp ươt ươu y yt ynh"
+)
+VI_SYLLABLE = re.compile(rf"{VI_ONSET}?(?:{'|'.join(sorted(VI_RHYMES.split(), key=len, reverse=True))})")
+# A syllable closed by a stop (c, ch, p, t): it can only carry the acute or the dot-below tone.
+STOP_FINAL = re.compile(r"(?:[cpt]|ch)$")
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A character class matching any one of ``chars`` (from a data file)."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+def words_holding(chars: Iterable[str]) -> re.Pattern[str]:
+    """A legacy word (as ``LEGACY_WORD``) that holds one of ``chars``."""
+    return re.compile(rf"{_LEGACY_WORD_CHAR}*{char_class(chars)}{_LEGACY_WORD_CHAR}*")
+
+
+def sequence_pattern(keys: Iterable[str]) -> re.Pattern[str]:
+    """The keys of a conversion table (one or two characters), longest first, grouped by first character.
+
+    Grouping keeps matching fast on long texts: ``a(?:ù|ø|…)|e(?:…)|[ñæó…]`` instead of 150 alternatives.
+    """
+    singles = {k for k in keys if len(k) == 1}
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        if len(key) == 2:
+            groups.setdefault(key[0], []).append(re.escape(key[1]))
+    branches = [
+        f"{re.escape(first)}(?:{'|'.join(sorted(seconds))}){'?' if first in singles else ''}"
+        for first, seconds in sorted(groups.items())
+    ]
+    rest = singles - groups.keys()
+    if rest:
+        branches.append(char_class(rest))
+    return re.compile("|".join(branches))
+
+
 # --- deadlines (extract/deadlines.py) ---------------------------------------------------------------
+# Cue, recurrence and noun words come from data/deadline_words.json; the builders below turn them into
+# patterns (deadlines.py calls each builder once). Every deadline pattern is matched case-insensitively.
+# A quarter number, Roman or Arabic; longest first so "IV" is not read as "I" ("Quý IV/2025", "quý 2").
+QUARTER_NUM = r"(?:IV|III|II|I|[1-4])(?!\w)"
+# What joins a month or quarter to its year: "/2026", "-2026", ".2026", " năm 2026", ", năm 2026".
+_TO_YEAR = r"(?:\s*[/.-]\s*|,?\s+năm\s+)"
+# A year that ends there (not the start of a longer number).
+_YEAR_END = rf"{YEAR}(?!\d)"
+# The alternatives of one time mention. Each is wrapped in a named group, so `match.lastgroup` says which
+# one matched; inner groups carry the numbers. At one position the first alternative wins, so longer forms
+# come first ("ngày 30 tháng 6 năm 2026" before "ngày 30", "năm 2026 - 2030" before "năm 2026").
+_DATE_WORDED = (
+    rf"(?P<worded>ngày\s+(?P<wd>{DAY})\s+tháng\s+(?P<wm>{MONTH})(?:,?\s+năm\s+(?P<wy>{_YEAR_END}))?(?!\d))"
+)
+# "05/02/2026", "ngày 5.2.2026" (one separator throughout); the lookbehind keeps it off a longer number.
+_DATE_NUMERIC = (
+    rf"(?P<numeric>(?:ngày\s+)?(?<![\d/.])(?P<nd>{DAY})\s*(?P<ns>[/.-])\s*(?P<nm>{MONTH})"
+    rf"\s*(?P=ns)\s*(?P<ny>{_YEAR_END}))"
+)
+# "ngày 20/11" without a year: only after "ngày", and not followed by more digits.
+_DATE_NO_YEAR = rf"(?P<day_month>ngày\s+(?P<sd>{DAY})\s*/\s*(?P<sm>{MONTH})(?![\d/]))"
+# "ngày 12" with no month ("trước ngày 12 của tháng cuối kỳ", "trước ngày 20 hằng tháng").
+_DAY_ONLY = rf"(?P<day>ngày\s+(?P<od>{DAY})(?!\d|\s*[/.-]\s*\d))"
+# "tháng 01/2026", "tháng 6 năm 2026", "Tháng 11 - 12/2025" (a run of months sharing the year).
+_MONTH_RUN = rf"(?P<m1>{MONTH})(?:\s*[-–]\s*(?:tháng\s+)?(?P<m2>{MONTH}))?"
+_MONTH = rf"(?P<month>tháng\s+{_MONTH_RUN}{_TO_YEAR}(?P<my>{_YEAR_END}))"
+# "tháng 3" with its year left to a neighbour ("Từ tháng 3 đến tháng 6/2026") or to the plan year.
+_MONTH_NO_YEAR = rf"(?P<month_only>tháng\s+(?P<mo>{MONTH})(?!\d|\s*[/.-]\s*\d))"
+# "01/2026" without the word "tháng" (a deadline cell written tersely).
+_MONTH_NUMERIC = rf"(?P<month_numeric>(?<![\d/.])(?P<mn>{MONTH})\s*/\s*(?P<mny>{YEAR})(?![\d/]))"
+# "Quý I/2026", "Quý IV năm 2025", "Quý I - Quý II/2026", "quý I, II"; the year may be missing.
+_QUARTER_RUN = rf"(?P<q1>{QUARTER_NUM})(?:\s*(?:[-–,]|và|đến)\s*(?:quý\s+)?(?P<q2>{QUARTER_NUM}))?"
+_QUARTER = rf"(?P<quarter>quý\s+{_QUARTER_RUN}(?:{_TO_YEAR}(?P<qy>{_YEAR_END}))?)"
+# "6 tháng đầu năm", "06 tháng cuối năm 2025", "nửa đầu năm".
+_HALF = rf"(?P<half>(?:0?6\s+tháng|sáu\s+tháng|nửa)\s+(?P<hp>đầu|cuối)\s+năm(?:\s+(?P<hy>{_YEAR_END}))?)"
+# "2026-2030", "giai đoạn 2026 - 2030", "năm 2026 đến năm 2030".
+_YEARS = (
+    rf"(?P<years>(?:giai đoạn\s+)?(?:năm\s+)?(?P<ya>{YEAR})"
+    rf"\s*(?:[-–]|đến(?:\s+năm)?)\s*(?P<yb>{_YEAR_END}))"
+)
+# "năm 2026", or a bare "2026" standing alone (not part of a number or a date).
+_YEAR = rf"(?P<year>năm\s+(?P<yn>{_YEAR_END}))|(?P<bare_year>(?<![\w/.-])(?P<yz>{YEAR})(?![\w/-]))"
+# The date right after a cited document's number: ", ngày 06/01/2022", " ngày 6 tháng 1 năm 2022".
+_CITED_DATE = (
+    r"\s*,?\s*(?:ngày\s*)?"
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
+# What each alternative of deadline_mention_pattern() captures, by its wrapping group: the kind of mention,
+# the groups of its first and last number (day and month of a date; months; quarters; half "đầu"/"cuối";
+# years), the group of its year, and whether it is terse ("01/2026", a bare "2026": in a sentence those
+# need a cue word). "cited" (a document number and its date) is missing on purpose: it is skipped.
+DEADLINE_GROUPS: dict[str, tuple[str, str, str, str | None, bool]] = {
+    "worded": ("date", "wd", "wm", "wy", False),
+    "numeric": ("date", "nd", "nm", "ny", False),
+    "day_month": ("date", "sd", "sm", None, False),
+    "day": ("day", "od", "od", None, False),
+    "month": ("month", "m1", "m2", "my", False),
+    "month_only": ("month", "mo", "mo", None, False),
+    "month_numeric": ("month", "mn", "mn", "mny", True),
+    "quarter": ("quarter", "q1", "q2", "qy", False),
+    "half": ("half", "hp", "hp", "hy", False),
+    "years": ("years", "ya", "yb", "ya", False),
+    "year": ("year", "yn", "yn", "yn", False),
+    "bare_year": ("year", "yz", "yz", "yz", True),
+}
+# Between two mentions: what makes them one phrase ("tháng 3 đến tháng 6", "Quý I - Quý II", "…; Quý IV").
+DEADLINE_JOINER = re.compile(r"\s*(?:[-–;,]|đến(?:\s+hết)?|tới|và)\s*", re.IGNORECASE)
+# A recurrence phrase glued to a day: "ngày 12 của tháng cuối kỳ", "ngày 20 hằng tháng".
+DAY_TO_RECURRENCE = re.compile(r"\s+(?:của\s+)?", re.IGNORECASE)
+# The rest of a parenthesis, closed: a recurrence note "(định kỳ hằng quý … theo quy định)" is taken whole.
+CLOSING_PAREN = re.compile(r"\s*\)")
+
+
+def deadline_mention_pattern() -> re.Pattern[str]:
+    """Every time mention, plus cited documents (number and date) so their dates are skipped as a whole.
+
+    Built on call because it reuses DOC_NUMBER (metadata section, defined further down this module); the
+    number keeps its case (``(?-i:…)``) so that only upper-case codes make a document number.
+    """
+    cited = rf"(?P<cited>(?-i:{DOC_NUMBER})(?:{_CITED_DATE})?)"
+    alternatives = [
+        cited,
+        _DATE_WORDED,
+        _DATE_NUMERIC,
+        _DATE_NO_YEAR,
+        _DAY_ONLY,
+        _MONTH,
+        _MONTH_NO_YEAR,
+        _MONTH_NUMERIC,
+        _QUARTER,
+        _HALF,
+        _YEARS,
+        _YEAR,
+    ]
+    start = _word_start(["ngày", "tháng", "quý", "nửa", "năm", "giai đoạn", "sáu"], digits=True, confirm=True)
+    return re.compile(f"{start}(?:{'|'.join(alternatives)})", re.IGNORECASE)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Literal words as one alternation, longest first (so "hoàn thành trong" wins over "hoàn thành")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _word_start(words: Iterable[str], *, digits: bool = False, confirm: bool = False) -> str:
+    """A guard for patterns scanned over whole texts: the position starts a word and its first character
+    (either case) can start one of `words` (or is a digit). It lets the scanner skip most positions at
+    once, instead of trying every alternative there: several times faster on long texts. With `confirm`,
+    one of the words (or a digit) must also follow before the alternatives are tried (twice as fast again
+    when the alternatives are many and their first letters common)."""
+    words = list(words)
+    firsts = "".join(sorted({re.escape(c) for w in words for c in (w[0].lower(), w[0].upper())}))
+    guard = rf"(?=[{'0-9' if digits else ''}{firsts}])(?<!\w)"
+    if confirm:
+        guard += rf"(?={'[0-9]|' if digits else ''}{_alternation(words)})"
+    return guard
+
+
+def bounded_words_pattern(
+    words: Iterable[str], *, ignore_case: bool = True, after: str = ""
+) -> re.Pattern[str]:
+    """Literal words that start and end on word boundaries ("hạn" but not the tail of "giới hạn"), `after`
+    a piece of pattern (r"\\s+": the words follow white space, as in ``pattern.match(text, end)``)."""
+    words = list(words)
+    first_words = {w.split(maxsplit=1)[0].rstrip(",") for w in words}
+    return re.compile(
+        rf"{after}{_word_start(first_words, confirm=True)}(?:{_alternation(words)})(?!\w)",
+        re.IGNORECASE if ignore_case else 0,
+    )
+
+
+def cue_pattern(cues: Iterable[str], fillers: Iterable[str]) -> re.Pattern[str]:
+    """A cue word ending the text searched, maybe followed by a filler: "chậm nhất là ", "đến hết ".
+
+    Search it between a window start and the mention's start (``pattern.search(text, lo, hi)``).
+    """
+    return re.compile(
+        rf"(?<!\w)(?P<cue>{_alternation(cues)})(?:\s+(?:{_alternation(fillers)}))?\s*$", re.IGNORECASE
+    )
+
+
+def noun_before_pattern(nouns: Iterable[str], *, max_words: int = 3) -> re.Pattern[str]:
+    """A noun a few words before the end of the text searched ("Kế hoạch CCHC |hằng năm"): the time words
+    that follow name a document or a budget line, not a deadline. Words do not cross punctuation."""
+    return re.compile(
+        rf"(?<!\w)(?:{_alternation(nouns)})(?:\s+[^\s,;.:()]+){{0,{max_words}}}\s+$", re.IGNORECASE
+    )
+
+
+def recurrence_pattern(
+    *,
+    leads: Iterable[str],
+    units: Iterable[str],
+    bare_units: Iterable[str],
+    fixed: Iterable[str],
+    numbers: Iterable[str],
+    continuous: Iterable[str],
+    continuous_verbs: Iterable[str] | None,
+) -> re.Pattern[str]:
+    """How often something recurs. Groups: `freq` ("2 lần/năm", "năm 2 lần", "06 tháng/lần"), `listed`
+    ("định kỳ hàng quý, 6 tháng, năm"), `bare` (a list opened by a bare unit: "quý/6 tháng/năm"), `fixed`
+    ("tháng cuối kỳ báo cáo") and `cont` ("thường xuyên").
+
+    With `continuous_verbs` (reading a sentence, not a cell) no bare units are taken, and "thường xuyên"
+    counts only after such a verb at the end of a clause ("… thực hiện thường xuyên."): elsewhere in a
+    sentence it is an adverb ("thường xuyên kiểm tra") or a budget line ("chi thường xuyên").
+    """
+    leads, units, numbers, fixed, continuous = map(tuple, (leads, units, numbers, fixed, continuous))
+    # A unit not followed by what makes it a period ("quý I", "tháng 6", "năm 2026", "6 tháng đầu năm").
+    unit = rf"(?<!\w)(?:{_alternation(units)})(?!\w)(?!\s*(?:\d|[IVX]+(?!\w)|đầu(?!\w)|cuối(?!\w)))"
+    unit_list = rf"{unit}(?:(?:\s*[,/]\s*|\s+(?:và|hoặc)\s+){unit})*"
+    num = rf"\d{{1,2}}|{_alternation(numbers)}"
+    per = r"năm|quý|tháng|tuần"
+    lead = rf"(?<!\w)(?:{_alternation(leads)})\s+"
+    freq = (
+        rf"(?P<freq>(?:{lead})?(?:(?P<times>{num})\s*lần\s*/\s*(?P<per>{per})"
+        rf"|(?:(?:0?1|một)\s+)?(?P<per2>{per})\s+(?P<times2>{num})\s*lần"
+        rf"|(?P<months>{num})\s+tháng\s*(?:/\s*|một\s+)lần))"
+    )
+    listed = rf"(?P<listed>(?:{lead}){{1,2}}(?P<units>{unit_list}))"
+    fixed_part = rf"(?P<fixed>(?<!\w)(?:{_alternation(fixed)})(?!\w))"
+    words = _alternation(continuous)
+    firsts = [*leads, *units, *numbers, *fixed, *continuous, *(continuous_verbs or ()), "một"]
+    start = _word_start([*firsts, *per.split("|")], digits=True, confirm=True)
+    if continuous_verbs is None:
+        bare = rf"(?P<bare>(?<!trong )(?<!sau )(?<!vòng )(?=(?:{_alternation(bare_units)})(?!\w)){unit_list})"
+        cont = rf"(?P<cont>(?<!\w)(?P<cword>{words})(?!\w))"
+        return re.compile(f"{start}(?:{'|'.join([freq, listed, bare, fixed_part, cont])})", re.IGNORECASE)
+    # "thực hiện thường xuyên" closing a clause (full stop, semicolon, closing bracket or end of text).
+    cont = rf"(?P<cont>(?<!\w)(?:{_alternation(continuous_verbs)})\s+(?P<cword>{words})(?=\s*(?:[.;)]|$)))"
+    return re.compile(f"{start}(?:{'|'.join([freq, listed, fixed_part, cont])})", re.IGNORECASE)
+
+
+def deadline_label_pattern(labels: Iterable[str]) -> re.Pattern[str]:
+    """A label opening a clause ("- Thời gian thực hiện: Quý I/2026", ". Thời gian thực hiện sau khi …"),
+    then its `value` up to the end of the clause (at most 150 characters, else no match). The label must
+    open a line or follow punctuation: inside a clause it is a noun ("rút ngắn thời gian thực hiện TTHC")."""
+    return re.compile(
+        rf"(?:^[\s\-–+•*]*|[.;:(]\s*)(?:{_alternation(labels)})\s*:?\s*(?P<value>[^.;\n]{{1,150}})(?=[.;\n]|$)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+# The separators inside a recurrence unit list ("quý/6 tháng/năm", "quý, 6 tháng và năm").
+UNIT_SEPARATOR = re.compile(r"\s*[,/]\s*|\s+(?:và|hoặc)\s+", re.IGNORECASE)
 
 # --- agencies (extract/agencies.py) -----------------------------------------------------------------
+# Agency names and head words come from data/agencies.json; the builders below turn them into patterns.
+# What always separates agencies: a semicolon, or a line break before a bullet ("Sở A\n- Sở B").
+AGENCY_HARD_SEP = re.compile(r"\s*;\s*|\s*\n\s*(?=[-–—+•·*]\s)")
+# What may separate agencies, when the next piece starts like an agency: a comma (maybe with "và") or "và".
+AGENCY_SOFT_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+# Bullets and spaces before an agency ("- Sở Nội vụ"); closing punctuation is trimmed without a pattern.
+AGENCY_LEAD = re.compile(r"^[\s\-–—+•·*]+")
+# White space to print as one space: a run of two or more, or a line break or tab (a lone space is left
+# alone, which keeps the substitution cheap).
+AGENCY_SPACES = re.compile(r"\s{2,}|[^\S ]")
+
+
+def agency_head_pattern(
+    *,
+    heads: Iterable[str],
+    not_heads: Iterable[str],
+    starts: Iterable[str],
+    nouns: Iterable[str],
+    extra: Iterable[str] = (),
+) -> re.Pattern[str]:
+    """The start of an agency name: a head word ("Sở", "UBND", "Văn phòng"; case-sensitive, so "ban" in
+    "sở, ban, ngành" is no head), or a collective start then an agency noun in any case ("các sở", "Các Cơ
+    quan"), but not a phrase that only starts like one ("Ban hành", "Báo cáo", "Trường hợp"). `extra`
+    adds more head words (the lower-case nouns that start an agency after a comma: "…, đơn vị trực thuộc")."""
+    words = [*heads, *extra]
+    return re.compile(
+        rf"(?!(?:{_alternation(not_heads)})(?!\w))"
+        rf"(?:{_alternation(words)}|(?:{_alternation(starts)})\s+(?i:{_alternation(nouns)}))(?!\w)"
+    )
+
+
+def department_list_pattern(kinds: Iterable[str]) -> re.Pattern[str]:
+    """The opening of a list of department names: "các sở: Nội vụ, Tư pháp", "Sở: …", "các Bộ: …"."""
+    return re.compile(rf"(?<!\w)(?:các\s+)?(?P<kind>{_alternation(kinds)})\s*:\s*", re.IGNORECASE)
+
+
+def leading_words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One of the words at the very start of a text, then white space ("Đề nghị ", "Giao ")."""
+    return re.compile(rf"^\s*(?:{_alternation(words)})\s+", re.IGNORECASE)
+
 
 # --- layout (normalize/) ----------------------------------------------------------------------------
 # Markdown heading hashes at the start of a line ("## I. MỤC ĐÍCH"); the text after them is kept.
@@ -209,6 +522,8 @@ EXPANDING_COLON = re.compile(r"\b(?:các\s+)?(?:sở|bộ|ngành)\s*$", re.IGNOR
 LISTED_AFTER = re.compile(r"^.{0,160}?\bgồm\s*:\s*", re.IGNORECASE)
 # A duty that follows an agency name without a colon: "… Sở Tài chính chịu trách nhiệm hướng dẫn …".
 DUTY = re.compile(r"\s(?:chịu trách nhiệm|có trách nhiệm)\b", re.IGNORECASE)
+# An opening clause before the subject of a duty: "Căn cứ nội dung Kế hoạch, …", "Trên cơ sở …, ".
+OPENING_CLAUSE = re.compile(r"^(?:căn cứ|trên cơ sở|để|nhằm)\b[^,;:]{0,160},\s*", re.IGNORECASE)
 # A parenthesised remark after an agency: "Sở Nội vụ (cơ quan thường trực …)".
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 # "phối hợp với các cơ quan, đơn vị liên quan tuyên truyền…": the partners named after "phối hợp với",

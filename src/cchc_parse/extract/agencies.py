@@ -1,0 +1,200 @@
+"""Agencies: a lead or partner text ("chủ trì", "phối hợp") split into agencies, as printed.
+
+A semicolon always separates agencies. A comma or "và" separates them only where the next piece starts
+like an agency ("…, Văn phòng UBND tỉnh", "… và các đoàn thể tỉnh"), never inside a name or collective
+phrase holding one ("Sở Văn hóa, Thể thao và Du lịch", "các sở, ban, ngành") nor inside brackets.
+"các sở: Nội vụ, Tư pháp" is expanded into "Sở Nội vụ", "Sở Tư pháp".
+Names and head words come from data/agencies.json, patterns from rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from cchc_parse import resources, rules
+
+AGENCIES = "agencies.json"
+_TRAILING = " ;.,"  # closing punctuation trimmed from an agency
+# Tone marks on "oa", "oe", "uy" sit on either vowel depending on the typist ("hóa"/"hoá", "Ủy"/"Uỷ").
+_TONE_PLACES = (
+    ("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+    ("óe", "oé"), ("òe", "oè"), ("ỏe", "oẻ"), ("õe", "oẽ"), ("ọe", "oẹ"),
+    ("úy", "uý"), ("ùy", "uỳ"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """The data file, checked, with the patterns built from it."""
+
+    protected: re.Pattern[str]  # names and collective phrases that hold a comma or "và"
+    department_names: re.Pattern[str]  # names inside a department list ("Khoa học và Công nghệ")
+    head: re.Pattern[str]  # the start of an agency
+    split_head: re.Pattern[str]  # the start of an agency after a separator
+    prefix: re.Pattern[str]  # "Đề nghị ", "Giao "
+    department_list: re.Pattern[str]  # "các sở: "
+    prefixes: dict[str, str]  # "sở" -> "Sở"
+    departments: frozenset[str]  # department names, case-folded
+
+
+def _fail(key: str, what: str) -> resources.DataFileError:
+    return resources.DataFileError(f"{AGENCIES}: '{key}' {what}")
+
+
+def _spellings(words: Iterable[str]) -> set[str]:
+    """Each word in both tone placements ("Văn hóa" and "Văn hoá"), in the case it was given."""
+    out: set[str] = set()
+    for word in words:
+        old = new = word
+        for modern, classic in _TONE_PLACES:
+            for a, b in ((modern, classic), (modern.capitalize(), classic.capitalize())):
+                old, new = old.replace(a, b), new.replace(b, a)
+        out.update((word, old, new))
+    return out
+
+
+def _phrases(key: str) -> tuple[str, ...]:
+    """A list of phrases that each hold a separator (a comma or "và"), or there is nothing to protect."""
+    phrases = resources.string_list(AGENCIES, key)
+    for phrase in phrases:
+        if "," not in phrase and " và " not in phrase:
+            raise _fail(key, f"entry {phrase!r} holds no comma or 'và': nothing to protect")
+    return phrases
+
+
+def _department_prefixes() -> dict[str, str]:
+    prefixes = resources.string_map(AGENCIES, "department_prefixes")
+    if not prefixes or not all(k.strip() and v.strip() for k, v in prefixes.items()):
+        raise _fail("department_prefixes", "must map department words to their printed prefix")
+    return {k.casefold(): v for k, v in prefixes.items()}
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    def words(key: str) -> tuple[str, ...]:
+        return resources.string_list(AGENCIES, key)
+
+    departments = words("department_names")
+    prefixes = _department_prefixes()
+    protected = _spellings([*_phrases("protected_names"), *_phrases("collective_heads")])
+    heads = {
+        "heads": _spellings(words("agency_heads")),
+        "not_heads": _spellings(words("not_heads")),
+        "starts": words("collective_starts"),
+        "nouns": _spellings(words("collective_nouns")),
+    }
+    return _Lexicon(
+        protected=rules.bounded_words_pattern(protected),
+        department_names=rules.bounded_words_pattern(_spellings([*departments, *protected])),
+        head=rules.agency_head_pattern(**heads),
+        split_head=rules.agency_head_pattern(**heads, extra=_spellings(words("split_heads"))),
+        prefix=rules.leading_words_pattern(words("request_prefixes")),
+        department_list=rules.department_list_pattern(prefixes),
+        prefixes=prefixes,
+        departments=frozenset(d.casefold() for d in _spellings(departments)),
+    )
+
+
+# --- public API ------------------------------------------------------------------------------------------
+
+
+def strip_agency_prefix(text: str) -> str:
+    """'Đề nghị Trường Chính trị tỉnh' -> 'Trường Chính trị tỉnh', 'Giao Sở Nội vụ' -> 'Sở Nội vụ'.
+
+    The prefix goes only when an agency follows (a capital letter or a head word), so 'Giao dịch …' stays.
+    """
+    m = _lexicon().prefix.match(text)
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    return rest if rest[:1].isupper() or _lexicon().head.match(rest) else text
+
+
+def looks_like_agency(text: str) -> bool:
+    """True when the text starts with an agency head word ('Sở Nội vụ', 'UBND các xã', 'các cơ quan …'),
+    after a request prefix ('Đề nghị Trường Chính trị tỉnh')."""
+    return _lexicon().head.match(strip_agency_prefix(_clean(text))) is not None
+
+
+def split_agencies(text: str) -> list[str]:
+    """The agencies of a lead or partner text, each as printed (spaces folded, bullets and closing
+    punctuation trimmed); [] for empty text."""
+    out: list[str] = []
+    for part in rules.AGENCY_HARD_SEP.split(text):
+        cleaned = _clean(part)
+        if cleaned:
+            out.extend(_split_part(cleaned))
+    return out
+
+
+# --- splitting ---------------------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Spaces folded; leading bullets, closing punctuation and a dangling "và" trimmed."""
+    text = rules.AGENCY_LEAD.sub("", rules.AGENCY_SPACES.sub(" ", text)).rstrip(_TRAILING)
+    while text.casefold().endswith(" và"):
+        text = text[:-3].rstrip(_TRAILING)
+    return text
+
+
+def _split_part(part: str) -> list[str]:
+    """One semicolon-separated part: a department list is expanded, the rest split on commas and "và"."""
+    lex = _lexicon()
+    m = lex.department_list.search(part)
+    before = part[: m.start()].rstrip() if m else ""
+    if m is None or (before and not (before.endswith(",") or before.casefold().endswith(" và"))):
+        return _cut(part, lex.protected, lambda at: lex.split_head.match(part, at) is not None)
+    head = _cut(_clean(before), lex.protected, lambda at: True) if before else []
+    return head + _department_list(lex.prefixes[m["kind"].casefold()], part[m.end() :])
+
+
+def _department_list(prefix: str, names: str) -> list[str]:
+    """'Nội vụ, Tư pháp, Khoa học và Công nghệ' after 'các sở:' -> 'Sở Nội vụ', 'Sở Tư pháp', …; an
+    agency named in full in the list ('UBND tỉnh') stays as it is."""
+    lex = _lexicon()
+    out: list[str] = []
+    for name in _cut(names, lex.department_names, lambda at: True):
+        known = name.casefold() in lex.departments
+        out.append(f"{prefix} {name}" if known or not looks_like_agency(name) else name)
+    return out
+
+
+def _cut(text: str, protected: re.Pattern[str], accept: Callable[[int], bool]) -> list[str]:
+    """Split at commas and "và" outside protected phrases and brackets, where `accept(end of separator)`."""
+    separators = list(rules.AGENCY_SOFT_SEP.finditer(text))
+    if not separators:
+        cleaned = _clean(text)
+        return [cleaned] if cleaned else []
+    guarded = [(m.start(), m.end()) for m in protected.finditer(text)] + _bracketed(text)
+    pieces: list[str] = []
+    last = 0
+    for sep in separators:
+        if any(lo < sep.start() < hi for lo, hi in guarded) or not accept(sep.end()):
+            continue
+        pieces.append(text[last : sep.start()])
+        last = sep.end()
+    pieces.append(text[last:])
+    return [p for p in map(_clean, pieces) if p]
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans of the outermost brackets; an unclosed one runs to the end."""
+    if "(" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    depth = start = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            start = i if depth == 0 else start
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
