@@ -46,8 +46,13 @@ class Score:
         return self.correct.get(key, 0) / self.found if self.found else 1.0
 
 
-def _match(gold_texts: list[str], predicted: list[str]) -> list[int | None]:
-    """Greedy one-to-one matching of gold texts to predicted texts by prefix similarity."""
+def _match(
+    gold_texts: list[str], predicted: list[str], gold_kinds: list[str] | None = None, kinds: list[str] | None = None
+) -> list[int | None]:
+    """Greedy one-to-one matching of gold texts to predicted texts by prefix similarity.
+
+    Plans repeat some texts word for word (a table row and a bullet); the same kind (task origin) wins a tie.
+    """
     used: set[int] = set()
     out: list[int | None] = []
     for g in gold_texts:
@@ -57,6 +62,8 @@ def _match(gold_texts: list[str], predicted: list[str]) -> list[int | None]:
             if i in used:
                 continue
             score = fuzz.ratio(g_norm, norm(p)[: len(g_norm)])
+            if gold_kinds and kinds and score >= MATCH_MIN and gold_kinds[len(out)] == kinds[i]:
+                score += 0.5
             if score > best_score:
                 best, best_score = i, score
         if best is not None:
@@ -67,7 +74,12 @@ def _match(gold_texts: list[str], predicted: list[str]) -> list[int | None]:
 
 def score_tasks(gold: dict[str, Any], doc: PlanDocument) -> Score:
     score = Score("tasks", gold=len(gold["tasks"]))
-    matches = _match([t["text"] for t in gold["tasks"]], [t.text for t in doc.tasks])
+    matches = _match(
+        [t["text"] for t in gold["tasks"]],
+        [t.text for t in doc.tasks],
+        [t["origin"] for t in gold["tasks"]],
+        [t.origin for t in doc.tasks],
+    )
     for g, m in zip(gold["tasks"], matches, strict=True):
         if m is None:
             score.misses.append(g["text"][:70])

@@ -34,7 +34,7 @@ def tasks_of(doc: PlanDocument) -> list[tuple[str, str, list[str]]]:
             ("Sở Nội vụ", "chịu trách nhiệm hướng dẫn"),
         ),
         (
-            "Các cơ quan chủ trì gồm: Văn phòng UBND tỉnh và các sở: Nội vụ, Tư pháp chịu trách nhiệm kiểm"
+            "Các cơ quan chủ trì gồm: Văn phòng UBND tỉnh và các sở: Nội vụ, Tư pháp chịu trách nhiệm kiểm",
             ("Văn phòng UBND tỉnh và các sở: Nội vụ, Tư pháp", "chịu trách nhiệm kiểm"),
         ),
         ("Đối tượng: cán bộ, công chức", None),

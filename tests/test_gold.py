@@ -34,7 +34,8 @@ def source_of(name: str) -> Path:
 
 
 def minimums(name: str) -> dict[str, float]:
-    return {**THRESHOLDS["default"], **THRESHOLDS["files"].get(name, {})}
+    overrides = {k: v for k, v in THRESHOLDS["files"].get(name, {}).items() if not k.startswith("_")}
+    return {**THRESHOLDS["default"], **overrides}
 
 
 def check(score: Score, figure: str, value: float, minimum: float) -> None:

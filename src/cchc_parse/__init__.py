@@ -6,10 +6,9 @@
 """
 
 from cchc_parse._version import __version__
-
-from cchc_parse.api import parse_file, parse_text  # noqa: E402
-from cchc_parse.errors import CchcParseError, InputError, UnsupportedFormatError  # noqa: E402
-from cchc_parse.models import SCHEMA_VERSION, PlanDocument  # noqa: E402
+from cchc_parse.api import parse_file, parse_text
+from cchc_parse.errors import CchcParseError, InputError, UnsupportedFormatError
+from cchc_parse.models import SCHEMA_VERSION, PlanDocument
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -33,6 +33,8 @@ def string_list(name: str, key: str) -> tuple[str, ...]:
 def string_map(name: str, key: str) -> dict[str, str]:
     """``data[key]`` of a data file, checked to be an object of string to string."""
     value = load_json(name).get(key)
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
         raise DataFileError(f"{name}: '{key}' must be an object mapping strings to strings")
     return dict(value)

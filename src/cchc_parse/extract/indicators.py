@@ -96,7 +96,7 @@ def _target(text: str, start: int, end: int, value: float, unit: str, kind: str)
         comparator = ">="
     if value == 100 and unit == "%":
         comparator = "="
-    cued = bool(p["cue"].search(before)) or kind == "rate"
+    cued = bool(p["cue"].search(before)) or kind == "rate" or (value == 100 and unit == "%")
     return Target(value, unit, comparator, cued, start)
 
 
@@ -124,7 +124,7 @@ def extract_indicators(ctx: Context) -> list[Indicator]:
 def _target_blocks(ctx: Context, node: Node) -> list[int]:
     """Paragraphs under a 'Chỉ tiêu' heading: every item or paragraph, except sub-headings over others
     ('2.1. Đến năm 2030', '- Nông nghiệp công nghệ cao' standing over the target paragraphs)."""
-    headings = {n.block for n in node.walk() if n.children and _is_heading_like(n)}
+    headings = {n.block for n in node.walk() if (n.children or n.end_block > n.block) and _is_heading_like(n)}
     return [
         i
         for i in range(node.block + 1, node.end_block + 1)

@@ -52,6 +52,7 @@ def extract_tasks(ctx: Context) -> list[Task]:
     drafts.extend(_all_assignments(ctx))
     for node in ctx.root.walk()[1:]:
         drafts.extend(_attribute_task(ctx, node))
+    drafts.extend(_attribute_siblings(ctx))
     for node in ctx.root.walk()[1:]:
         if is_task_list(node):
             drafts.extend(_list_items(ctx, node))
@@ -144,7 +145,7 @@ def agency_clause(text: str) -> tuple[str, str] | None:
         if _all_agencies(agency):
             return agency, text[start + m.end() :].strip()
         break
-    duty = rules.DUTY.search(text, start)
+    duty = rules.DUTY.search(text, start) if listed else None  # "… gồm: A, B chịu trách nhiệm …"
     if duty and _all_agencies(_clean_agency(text[start : duty.start()])):
         return _clean_agency(text[start : duty.start()]), text[duty.start() :].strip()
     return None
@@ -156,8 +157,27 @@ def _all_agencies(text: str) -> bool:
     return (
         bool(parts)
         and looks_like_agency(text)
-        and all(looks_like_agency(p) or p[:3].casefold() == "các" for p in parts)
+        and all(_agency_like(p) and not _duty_verbs().search(f" {p}") for p in parts)
     )
+
+
+def _agency_like(piece: str) -> bool:
+    """An agency, also when a list continues in lower case ('…, đơn vị trực thuộc Sở')."""
+    if looks_like_agency(piece) or looks_like_agency(piece[:1].upper() + piece[1:]):
+        return True
+    return piece.casefold().startswith(resources.string_list(TASKS, "agency_continuations"))
+
+
+def agency_list(text: str) -> list[str]:
+    """Agencies named in a free sentence ('Sở Khoa học và Công nghệ tiến hành rà soát …; các sở, ngành …'):
+    each piece is cut at its first duty verb, and pieces that are not agencies are dropped."""
+    out: list[str] = []
+    for piece in split_agencies(text):
+        verb = _duty_verbs().search(f" {piece}")
+        piece = _clean_agency(piece[: verb.start()] if verb else piece)
+        if piece and _agency_like(piece) and piece not in out:
+            out.append(piece)
+    return out
 
 
 def _clean_agency(text: str) -> str:
@@ -174,7 +194,8 @@ def _agencies_of_heading(node: Node) -> list[str] | None:
         return []
     if responsibility and not node.children:
         return split_agencies(title)
-    return split_agencies(title) if looks_like_agency(title) or _under_responsibility(node) else None
+    named = looks_like_agency(title) and not rules.DUTY.search(title) and all(map(_agency_like, split_agencies(title)))
+    return split_agencies(title) if named or _under_responsibility(node) else None
 
 
 def _all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
@@ -225,6 +246,7 @@ def leading_agencies(text: str) -> list[str]:
     clause = agency_clause(text)
     if clause is not None:
         return split_agencies(clause[0])
+    text = rules.OPENING_CLAUSE.sub("", text, count=1)
     verb = _duty_verbs().search(text[:300])
     if verb is None:
         return []
@@ -283,11 +305,21 @@ def attribute_of(text: str) -> tuple[str, str] | None:
     """('lead', 'Sở Tư pháp') for '- Cơ quan chủ trì: Sở Tư pháp'."""
     head, colon, value = text.partition(":")
     if not colon:
-        return None
+        return _deadline_without_colon(text)
     key = _title_key(head)
     for role, words in _attribute_words().items():
         if key in words:
             return role, value.strip().rstrip(".;")
+    return None
+
+
+def _deadline_without_colon(text: str) -> tuple[str, str] | None:
+    """'Thời gian thực hiện sau khi Chiến lược … được ban hành.' (no colon after the key)."""
+    folded = text.casefold()
+    for word in _attribute_words()["deadline"]:
+        rest = text[len(word) :].strip()
+        if folded.startswith(word + " ") and rest[:1].islower():
+            return "deadline", rest.rstrip(".;")
     return None
 
 
@@ -308,8 +340,8 @@ def _attribute_task(ctx: Context, node: Node) -> list[tuple[int, int, Task]]:
     for child in node.walk()[1:]:
         ctx.consumed.add(child.block)
     update = {
-        "lead": split_agencies(attrs.get("lead", "")),
-        "partners": split_agencies(attrs.get("partners", "")),
+        "lead": agency_list(attrs.get("lead", "")),
+        "partners": agency_list(attrs.get("partners", "")),
         "output": attrs.get("output") or None,
     }
     deadline = attrs.get("deadline")
@@ -319,6 +351,19 @@ def _attribute_task(ctx: Context, node: Node) -> list[tuple[int, int, Task]]:
     for item, text in duties or [(node, node.text)]:
         block, row, task = _make(ctx, item, "list", text, [])
         out.append((block, row, task.model_copy(update=update)))
+    return out
+
+
+def _attribute_siblings(ctx: Context) -> list[tuple[int, int, Task]]:
+    """Items beside attribute tasks are tasks too, though they name no lead ('6. Tổ chức triển khai …')."""
+    out: list[tuple[int, int, Task]] = []
+    for parent in ctx.root.walk():
+        items = [c for c in parent.children if not c.is_bullet]
+        done = [c for c in items if c.block in ctx.consumed]
+        if len(done) >= 2 and len(done) * 2 >= len(items):
+            for item in items:
+                if item.block not in ctx.consumed and not item.children:
+                    out.append(_make(ctx, item, "list", item.text, _lead_in(item.text)))
     return out
 
 

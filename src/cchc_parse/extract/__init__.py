@@ -1,0 +1,1 @@
+"""Extraction of metadata, tasks, indicators, deadlines, agencies and reform areas."""
