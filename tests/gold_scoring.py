@@ -47,7 +47,10 @@ class Score:
 
 
 def _match(
-    gold_texts: list[str], predicted: list[str], gold_kinds: list[str] | None = None, kinds: list[str] | None = None
+    gold_texts: list[str],
+    predicted: list[str],
+    gold_kinds: list[str] | None = None,
+    kinds: list[str] | None = None,
 ) -> list[int | None]:
     """Greedy one-to-one matching of gold texts to predicted texts by prefix similarity.
 

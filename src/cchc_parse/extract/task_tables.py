@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cchc_parse import resources, rules
 from cchc_parse.extract.agencies import split_agencies
@@ -36,6 +36,11 @@ def _column_words() -> list[tuple[str, tuple[str, ...]]]:
 
 def column_roles(header: list[str]) -> dict[str, int]:
     """Map roles (task, lead, partners, deadline, output, serial, note) to column indexes."""
+    return dict(_column_roles(tuple(header)))
+
+
+@lru_cache(maxsize=256)
+def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     roles: dict[str, int] = {}
     for i, cell in enumerate(header):
         folded = " ".join(cell.casefold().split())
@@ -47,7 +52,7 @@ def column_roles(header: list[str]) -> dict[str, int]:
             if any(w in folded for w in words):
                 roles[role] = i
                 break
-    return roles
+    return tuple(roles.items())
 
 
 def is_task_table(roles: dict[str, int]) -> bool:

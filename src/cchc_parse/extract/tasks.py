@@ -6,7 +6,7 @@ See tests/fixtures/gold/SPEC.md for what counts as a task.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from cchc_parse import resources, rules
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies, strip_agency_prefix
@@ -26,6 +26,7 @@ def _titles(key: str) -> frozenset[str]:
     return frozenset(t.casefold() for t in resources.string_list(SECTIONS, key))
 
 
+@lru_cache(maxsize=4096)
 def _title_key(title: str) -> str:
     return " ".join(title.casefold().strip(" .:;").split())
 
@@ -194,7 +195,11 @@ def _agencies_of_heading(node: Node) -> list[str] | None:
         return []
     if responsibility and not node.children:
         return split_agencies(title)
-    named = looks_like_agency(title) and not rules.DUTY.search(title) and all(map(_agency_like, split_agencies(title)))
+    named = (
+        looks_like_agency(title)
+        and not rules.DUTY.search(title)
+        and all(map(_agency_like, split_agencies(title)))
+    )
     return split_agencies(title) if named or _under_responsibility(node) else None
 
 
@@ -263,11 +268,11 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
     clause = agency_clause(item.text)
     if clause is not None:
         agency, duty = clause
-        lead = split_agencies(agency)
+        named = split_agencies(agency)
         items = [c for c in item.children if not _is_attribute(c)]
         if not items:
-            return [_make(ctx, item, "assignment", duty, lead)]
-        return [_make(ctx, c, "assignment", c.text, lead) for c in items]
+            return [_make(ctx, item, "assignment", duty, named)]
+        return [_make(ctx, c, "assignment", c.text, named) for c in items]
     lead = _agencies_of_heading(item)
     numbered = [c for c in item.children if not c.is_bullet]
     if lead is None and numbered and rules.RESPONSIBILITY.match(item.title):
@@ -313,14 +318,17 @@ def attribute_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _deadline_key() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{rules.words_pattern(_attribute_words()['deadline']).pattern})\s+(?=[a-zà-ỹđ])", re.I
+    )
+
+
 def _deadline_without_colon(text: str) -> tuple[str, str] | None:
     """'Thời gian thực hiện sau khi Chiến lược … được ban hành.' (no colon after the key)."""
-    folded = text.casefold()
-    for word in _attribute_words()["deadline"]:
-        rest = text[len(word) :].strip()
-        if folded.startswith(word + " ") and rest[:1].islower():
-            return "deadline", rest.rstrip(".;")
-    return None
+    key = _deadline_key().match(text) if text[:1] in "TtKk" else None
+    return ("deadline", text[key.end() :].strip().rstrip(".;")) if key else None
 
 
 def _is_attribute(node: Node) -> bool:
@@ -339,7 +347,7 @@ def _attribute_task(ctx: Context, node: Node) -> list[tuple[int, int, Task]]:
         return []
     for child in node.walk()[1:]:
         ctx.consumed.add(child.block)
-    update = {
+    update: dict[str, object] = {
         "lead": agency_list(attrs.get("lead", "")),
         "partners": agency_list(attrs.get("partners", "")),
         "output": attrs.get("output") or None,

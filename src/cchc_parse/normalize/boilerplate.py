@@ -12,6 +12,8 @@ LAYOUT = "layout.json"
 HEAD_SCAN_LINES = 80  # site chrome before the document sits within the first lines
 MIN_REPEAT_LINES = 6  # a run of identical lines this long, seen before, may be a duplicated block …
 MIN_REPEAT_CHARS = 200  # … if it is this long, holds a document-header line (plans repeat their own text) …
+PAGE_NUMBER_MAX = 12  # a bare page number line ("- 12 -", "Trang 3") is never longer
+RULE_STARTS = frozenset("-_=.…* ")  # first characters of decorative rule lines
 MAX_REPEAT_GAP = 3  # … and follows the first copy at once (forms in appendices repeat headers far apart)
 
 
@@ -157,9 +159,7 @@ def drop_page_artifacts(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         text = line.text
-        if rules.PAGE_NUMBER.match(text) or (
-            rules.RULE_LINE.match(text) and not rules.CELL_SEPARATORS.match(text)
-        ):
-            text = ""
-        out.append(line._replace(text=text))
+        short = len(text) <= PAGE_NUMBER_MAX and bool(rules.PAGE_NUMBER.match(text))
+        rule = text[:1] in RULE_STARTS and bool(rules.RULE_LINE.match(text))
+        out.append(line._replace(text="") if short or rule else line)
     return out

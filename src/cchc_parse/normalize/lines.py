@@ -31,6 +31,8 @@ def _starters() -> re.Pattern[str]:
 
 def starts_paragraph(text: str) -> bool:
     """True when ``text`` opens a new paragraph whatever precedes it (a label, a bullet, 'Căn cứ', …)."""
+    if text[:1].islower() and not text[1:3].lstrip().startswith(")"):
+        return False  # only a letter label ("a)", "đ )") opens a paragraph in lower case
     return bool(rules.ITEM_LABEL.match(text) or rules.ARTICLE.match(text) or _starters().match(text))
 
 
