@@ -1,0 +1,98 @@
+"""The public API end to end: every supported encoding gives the same plan, and the output contract holds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+import cchc_parse
+from cchc_parse import InputError, PlanDocument, UnsupportedFormatError, parse_file, parse_text
+from cchc_parse.models import Span
+from test_encodings import encode_cp1258, encode_tcvn3, encode_vni
+
+SEED = Path(__file__).parent / "fixtures" / "seeds" / "003_348ec1c3c359f68f.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+
+ENCODINGS: dict[str, tuple[Callable[[str], bytes], str]] = {
+    "utf-8": (lambda t: t.encode("utf-8"), "utf-8"),
+    "utf-8 BOM": (lambda t: "\ufeff".encode() + t.encode("utf-8"), "utf-8-sig"),
+    "utf-16": (lambda t: t.encode("utf-16"), "utf-16"),
+    "windows-1258": (encode_cp1258, "windows-1258"),
+    "tcvn3": (lambda t: encode_tcvn3(t).encode("utf-8"), "tcvn3"),
+    "vni": (lambda t: encode_vni(t).encode("cp1252", errors="strict"), "vni"),
+}
+
+
+def summary(doc: PlanDocument) -> tuple[object, ...]:
+    return (
+        [(s.label, s.title.casefold()) for s in doc.sections],
+        [(t.origin, t.section, len(t.lead)) for t in doc.tasks],
+        doc.plan.place,
+    )
+
+
+@pytest.mark.parametrize("name", list(ENCODINGS))
+def test_every_encoding_gives_the_same_plan(tmp_path: Path, name: str) -> None:
+    encode, label = ENCODINGS[name]
+    path = tmp_path / "plan.txt"
+    path.write_bytes(encode(TEXT))
+    doc = parse_file(path)
+    assert label in (doc.source.encoding or "")
+    assert summary(doc) == summary(parse_file(SEED))
+
+
+def test_source_and_record_spans_point_into_the_file(tmp_path: Path) -> None:
+    doc = parse_file(SEED)
+    lines = TEXT.split("\n")
+    assert doc.source.sha256 == __import__("hashlib").sha256(SEED.read_bytes()).hexdigest()
+    assert doc.source.format == "txt" and not doc.source.ocr and not doc.source.repaired
+    for task in doc.tasks:
+        first = task.span.source_start_line
+        assert first is not None
+        assert task.text[:20] in lines[first - 1] or task.text[:20] in " ".join(lines[first - 1 : first + 3])
+
+
+def test_parse_text_and_markdown_flag() -> None:
+    doc = parse_text("KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp: lồng ghép tuyên truyền.", markdown=True)
+    assert doc.source.format == "md"
+    assert [t.lead for t in doc.tasks] == [["Sở Tư pháp"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "error", "reason"),
+    [("plan.pdf", UnsupportedFormatError, "not supported yet"), ("plan.xlsx", UnsupportedFormatError, "unsupported")],
+)
+def test_formats_not_read_yet_are_clear_errors(tmp_path: Path, name: str, error: type, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"%PDF-1.7")
+    with pytest.raises(error, match=reason):
+        parse_file(path)
+
+
+def test_empty_text_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="empty"):
+        parse_text("  \n ")
+
+
+def test_models_forbid_unknown_fields_and_keep_the_schema_version() -> None:
+    with pytest.raises(ValidationError):
+        Span(start_line=1, end_line=1, start_char=0, end_char=1, colour="red")  # type: ignore[call-arg]
+    doc = parse_file(SEED)
+    assert json.loads(doc.model_dump_json())["schema_version"] == cchc_parse.SCHEMA_VERSION == "1.0"
+
+
+def test_public_api_is_small() -> None:
+    assert set(cchc_parse.__all__) == {
+        "SCHEMA_VERSION",
+        "CchcParseError",
+        "InputError",
+        "PlanDocument",
+        "UnsupportedFormatError",
+        "__version__",
+        "parse_file",
+        "parse_text",
+    }
