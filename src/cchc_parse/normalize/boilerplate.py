@@ -15,6 +15,7 @@ MIN_REPEAT_CHARS = 200  # … if it is this long, holds a document-header line (
 PAGE_NUMBER_MAX = 12  # a bare page number line ("- 12 -", "Trang 3") is never longer
 RULE_STARTS = frozenset("-_=.…* ")  # first characters of decorative rule lines
 MAX_REPEAT_GAP = 3  # … and follows the first copy at once (forms in appendices repeat headers far apart)
+MAX_HEADER_LINES = 150  # a repeated header block is never longer than this (bounds the search: no O(n²))
 
 
 @cache
@@ -114,7 +115,7 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[DocWarni
     while i < len(lines):
         text = lines[i].text
         j = first_seen.get(text) if len(text) >= 15 else None
-        if j is not None:
+        if j is not None and i - j <= MAX_HEADER_LINES:
             run = _run_length(lines, j, i)
             adjacent = i - (j + run) <= MAX_REPEAT_GAP
             if adjacent and _is_repeated_header(lines[i : i + run]):
