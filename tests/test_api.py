@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import cchc_parse
@@ -57,14 +59,19 @@ def test_source_and_record_spans_point_into_the_file(tmp_path: Path) -> None:
 
 
 def test_parse_text_and_markdown_flag() -> None:
-    doc = parse_text("KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp: lồng ghép tuyên truyền.", markdown=True)
+    doc = parse_text(
+        "KẾ HOẠCH\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp: lồng ghép tuyên truyền.", markdown=True
+    )
     assert doc.source.format == "md"
     assert [t.lead for t in doc.tasks] == [["Sở Tư pháp"]]
 
 
 @pytest.mark.parametrize(
     ("name", "error", "reason"),
-    [("plan.pdf", UnsupportedFormatError, "not supported yet"), ("plan.xlsx", UnsupportedFormatError, "unsupported")],
+    [
+        ("plan.pdf", UnsupportedFormatError, "not supported yet"),
+        ("plan.xlsx", UnsupportedFormatError, "unsupported"),
+    ],
 )
 def test_formats_not_read_yet_are_clear_errors(tmp_path: Path, name: str, error: type, reason: str) -> None:
     path = tmp_path / name
@@ -96,3 +103,39 @@ def test_public_api_is_small() -> None:
         "parse_file",
         "parse_text",
     }
+
+
+TOKENS = [
+    "I.",
+    "II.",
+    "1.",
+    "2.",
+    "a)",
+    "-",
+    "|",
+    "**",
+    "Sở Nội vụ",
+    "chủ trì",
+    "Tối thiểu 80%",
+    "Quý I/2026",
+    "\n",
+    "\n\n",
+]
+TOKENS += ["TỔ CHỨC THỰC HIỆN", "Nhiệm vụ", "Chỉ tiêu", "Chủ trì |", "Thời gian |", ":", "KẾ HOẠCH", "Căn cứ"]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=120).map(" ".join))
+@settings(max_examples=150, deadline=None)
+def test_any_plan_like_text_parses_and_spans_stay_inside(text: str) -> None:
+    try:
+        doc = parse_text(text)
+    except InputError:
+        assert not text.strip()
+        return
+    total_lines = len(text.split("\n"))
+    for record in [*doc.tasks, *doc.indicators]:
+        span = record.span
+        assert 1 <= span.start_line <= span.end_line
+        assert 0 <= span.start_char <= span.end_char
+        assert span.source_start_line is None or 1 <= span.source_start_line <= total_lines
+    assert len({t.id for t in doc.tasks}) == len(doc.tasks)

@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_parse import parse_text
+from cchc_parse.extract.assignments import agency_clause
 from cchc_parse.extract.indicators import find_targets
-from cchc_parse.extract.tasks import agency_clause, attribute_of
+from cchc_parse.extract.task_items import attribute_of
 from cchc_parse.models import PlanDocument
 
 

@@ -14,8 +14,8 @@ from cchc_parse import resources, rules
 from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import find_deadline
+from cchc_parse.extract.task_items import is_indicator_list
 from cchc_parse.extract.task_tables import column_roles, is_task_table
-from cchc_parse.extract.tasks import is_indicator_list
 from cchc_parse.models import Comparator, Indicator
 from cchc_parse.structure.outline import Node
 

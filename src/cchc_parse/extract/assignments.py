@@ -1,0 +1,179 @@
+"""Duties assigned to named agencies: the execution section and "Trách nhiệm của X" items."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cchc_parse import resources, rules
+from cchc_parse.extract.agencies import looks_like_agency, split_agencies, strip_agency_prefix
+from cchc_parse.extract.context import Context
+from cchc_parse.extract.task_items import TASKS, is_attribute, is_execution, make_task
+from cchc_parse.models import Task
+from cchc_parse.structure.outline import Node
+
+HEADING_MAX = 80  # an item title shorter than this, with no sentence after it, is a heading over its bullets
+
+
+def agency_clause(text: str) -> tuple[str, str] | None:
+    """Split 'Sở Tư pháp: lồng ghép …' into (agency part, duty); None when no agency leads the text."""
+    listed = rules.LISTED_AFTER.match(text)
+    start = listed.end() if listed else 0
+    for m in re.finditer(":", text[start:400]):
+        before = text[start : start + m.start()]
+        if rules.EXPANDING_COLON.search(before):
+            continue
+        agency = _clean_agency(before)
+        if _all_agencies(agency):
+            return agency, text[start + m.end() :].strip()
+        break
+    duty = rules.DUTY.search(text, start) if listed else None  # "… gồm: A, B chịu trách nhiệm …"
+    if duty and _all_agencies(_clean_agency(text[start : duty.start()])):
+        return _clean_agency(text[start : duty.start()]), text[duty.start() :].strip()
+    return None
+
+
+def _all_agencies(text: str) -> bool:
+    """True when ``text`` is only a list of agencies (no duty verbs mixed in)."""
+    parts = split_agencies(text)
+    return (
+        bool(parts)
+        and looks_like_agency(text)
+        and all(_agency_like(p) and not _duty_verbs().search(f" {p}") for p in parts)
+    )
+
+
+def _agency_like(piece: str) -> bool:
+    """An agency, also when a list continues in lower case ('…, đơn vị trực thuộc Sở')."""
+    if looks_like_agency(piece) or looks_like_agency(piece[:1].upper() + piece[1:]):
+        return True
+    return piece.casefold().startswith(resources.string_list(TASKS, "agency_continuations"))
+
+
+def agency_list(text: str) -> list[str]:
+    """Agencies named in a free sentence ('Sở Khoa học và Công nghệ tiến hành rà soát …; các sở, ngành …'):
+    each piece is cut at its first duty verb, and pieces that are not agencies are dropped."""
+    out: list[str] = []
+    for piece in split_agencies(text):
+        verb = _duty_verbs().search(f" {piece}")
+        piece = _clean_agency(piece[: verb.start()] if verb else piece)
+        if piece and _agency_like(piece) and piece not in out:
+            out.append(piece)
+    return out
+
+
+def _clean_agency(text: str) -> str:
+    text = rules.PARENTHESES.sub("", strip_agency_prefix(text.strip()))
+    return rules.ROLE_AFTER_DASH.sub("", text).strip(" :;.")
+
+
+def _agencies_of_heading(node: Node) -> list[str] | None:
+    """Agencies named by an execution item's title; None when the title names none."""
+    heading = _untruncated_title(node)
+    responsibility = rules.RESPONSIBILITY.match(heading)
+    title = _clean_agency(heading[responsibility.end() :] if responsibility else heading)
+    if node.inferred or not title:
+        return []
+    if responsibility and not node.children:
+        return split_agencies(title)
+    named = (
+        looks_like_agency(title)
+        and not rules.DUTY.search(title)
+        and all(map(_agency_like, split_agencies(title)))
+    )
+    return split_agencies(title) if named or _under_responsibility(node) else None
+
+
+def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
+    """Duties under the execution section, and under any 'Nhiệm vụ/Trách nhiệm của X' heading elsewhere."""
+    out: list[tuple[int, int, Task]] = []
+    done: set[int] = set()
+    for node in ctx.root.walk()[1:]:
+        chain = ctx.ancestors.get(id(node), [])
+        if any(id(a) in done for a in chain[:-1]) or node.is_bullet:
+            continue
+        if is_execution(node):
+            out.extend(_assignments(ctx, node))
+        elif rules.RESPONSIBILITY.match(node.title) and node.children:
+            out.extend(_assignment_item(ctx, node, None))
+        else:
+            continue
+        done.add(id(node))
+    return out
+
+
+def _assignments(ctx: Context, section: Node) -> list[tuple[int, int, Task]]:
+    out: list[tuple[int, int, Task]] = []
+    for item in section.children:
+        if item.is_bullet:
+            continue
+        out.extend(_assignment_item(ctx, item, None))
+    return out
+
+
+def _untruncated_title(node: Node) -> str:
+    """The item's title without the length cut that display titles get."""
+    title = node.title
+    return node.text if title.endswith("…") and not title.rstrip("…").endswith(":") else title
+
+
+@cache
+def _duty_verbs() -> re.Pattern[str]:
+    verbs = resources.string_list(TASKS, "duty_verbs")
+    return re.compile(r"\s(?:" + rules.words_pattern(verbs, ignore_case=False).pattern + r")\b")
+
+
+def leading_agencies(text: str) -> list[str]:
+    """Agencies that open a sentence: 'Sở Tư pháp tổng hợp, báo cáo …' → ['Sở Tư pháp'].
+
+    The agency part ends at the first duty verb (a data list); nothing is returned unless every piece of it
+    looks like an agency.
+    """
+    clause = agency_clause(text)
+    if clause is not None:
+        return split_agencies(clause[0])
+    text = rules.OPENING_CLAUSE.sub("", text, count=1)
+    verb = _duty_verbs().search(text[:300])
+    if verb is None:
+        return []
+    head = _clean_agency(text[: verb.start()])
+    return split_agencies(head) if _all_agencies(head) else []
+
+
+def _under_responsibility(node: Node) -> bool:
+    """True for the member headings under 'Nhiệm vụ của thành viên Ban Chỉ đạo' and the like."""
+    return node.kind.startswith("decimal") and "." in node.label and bool(node.children)
+
+
+def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> list[tuple[int, int, Task]]:
+    clause = agency_clause(item.text)
+    if clause is not None:
+        agency, duty = clause
+        named = split_agencies(agency)
+        items = [c for c in item.children if not is_attribute(c)]
+        if not items:
+            return [make_task(ctx, item, "assignment", duty, named)]
+        return [make_task(ctx, c, "assignment", c.text, named) for c in items]
+    lead = _agencies_of_heading(item)
+    numbered = [c for c in item.children if not c.is_bullet]
+    if lead is None and numbered and rules.RESPONSIBILITY.match(item.title):
+        return [task for c in numbered for task in _assignment_item(ctx, c, inherited)]
+    if lead is None:
+        bullets = [c for c in item.children if c.is_bullet]
+        heading_only = len(item.title) < HEADING_MAX and item.title == item.text.rstrip(":.")
+        if bullets and heading_only and bullets[0].block == item.block + 1:
+            return [
+                make_task(ctx, b, "assignment", b.text, inherited or leading_agencies(b.text))
+                for b in bullets
+            ]
+        return [make_task(ctx, item, "assignment", item.text, inherited or leading_agencies(item.text))]
+    if not item.children:
+        body = ctx.text_of(item)[len(item.text) :].strip()
+        return [make_task(ctx, item, "assignment", body or item.text, lead)]
+    out: list[tuple[int, int, Task]] = []
+    for child in item.children:
+        if child.kind == "letter" or child.kind.startswith("decimal"):
+            out.extend(_assignment_item(ctx, child, lead))
+        else:
+            out.append(make_task(ctx, child, "assignment", child.text, lead))
+    return out

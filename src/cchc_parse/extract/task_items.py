@@ -1,0 +1,135 @@
+"""Shared pieces of task extraction: heading kinds, item attributes, a Task from an outline item."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from cchc_parse import resources, rules
+from cchc_parse.extract.agencies import looks_like_agency, split_agencies
+from cchc_parse.extract.areas import classify_area
+from cchc_parse.extract.context import Context
+from cchc_parse.extract.deadlines import find_deadline, parse_deadline
+from cchc_parse.models import Deadline, Task, TaskOrigin
+from cchc_parse.structure.outline import SECTIONS, Node
+
+TASKS = "tasks.json"
+
+
+@cache
+def _titles(key: str) -> frozenset[str]:
+    return frozenset(t.casefold() for t in resources.string_list(SECTIONS, key))
+
+
+@lru_cache(maxsize=4096)
+def title_key(title: str) -> str:
+    return " ".join(title.casefold().strip(" .:;").split())
+
+
+def is_execution(node: Node) -> bool:
+    key = title_key(node.title)
+    return any(key.startswith(t) for t in _titles("execution_titles"))
+
+
+def is_task_list(node: Node) -> bool:
+    return title_key(node.title) in _titles("task_list_titles")
+
+
+def is_indicator_list(node: Node) -> bool:
+    return title_key(node.title) in _titles("indicator_titles")
+
+
+def make_task(
+    ctx: Context, node: Node, origin: TaskOrigin, text: str, lead: list[str]
+) -> tuple[int, int, Task]:
+    """A task from an outline item; its deadline may sit anywhere in the item's text."""
+    ctx.consumed.add(node.block)
+    full = ctx.text_of(node)
+    parent = _section_node(ctx, node)
+    partners = _partners_in(text)
+    attrs = _trailing_attributes(ctx, node)
+    task = Task(
+        id="",
+        origin=origin,
+        section=parent.path if parent else None,
+        text=text.strip(),
+        lead=lead,
+        partners=partners,
+        output=attrs.get("output"),
+        deadline=_deadline(attrs.get("deadline"), full, ctx.plan_year),
+        area=classify_area(ctx.section_titles(parent), full) if ctx.is_cchc else None,
+        span=ctx.index.span(node.block, node.end_block),
+    )
+    return node.block, 0, task
+
+
+def _deadline(printed: str | None, full: str, plan_year: int | None) -> Deadline | None:
+    if printed:
+        return parse_deadline(printed, plan_year=plan_year)
+    return find_deadline(full, plan_year=plan_year)
+
+
+def _trailing_attributes(ctx: Context, node: Node) -> dict[str, str]:
+    """'Thời gian thực hiện: …' paragraphs right under an item (not numbered items of their own)."""
+    attrs: dict[str, str] = {}
+    for i in range(node.block + 1, node.end_block + 1):
+        block = ctx.blocks[i]
+        found = attribute_of(block.text) if block.kind == "paragraph" else None
+        if found:
+            attrs.setdefault(*found)
+    return attrs
+
+
+def _section_node(ctx: Context, node: Node) -> Node | None:
+    """The item itself, or for a bullet the nearest numbered item above it."""
+    chain = ctx.ancestors.get(id(node), [])
+    for candidate in reversed(chain):
+        if not candidate.is_bullet:
+            return candidate
+    return None
+
+
+def _partners_in(text: str) -> list[str]:
+    m = rules.PARTNERS_AFTER.search(text[:300])
+    if not m:
+        return []
+    who = m["who"].strip(" ,")
+    return split_agencies(who) if looks_like_agency(who) or who.casefold().startswith("các") else []
+
+
+@cache
+def _attribute_words() -> dict[str, tuple[str, ...]]:
+    attrs = resources.load_json(TASKS)["attributes"]
+    return {
+        role: tuple(sorted((w.casefold() for w in words), key=len, reverse=True))
+        for role, words in attrs.items()
+    }
+
+
+def attribute_of(text: str) -> tuple[str, str] | None:
+    """('lead', 'Sở Tư pháp') for '- Cơ quan chủ trì: Sở Tư pháp'."""
+    head, colon, value = text.partition(":")
+    if not colon:
+        return _deadline_without_colon(text)
+    key = title_key(head)
+    for role, words in _attribute_words().items():
+        if key in words:
+            return role, value.strip().rstrip(".;")
+    return None
+
+
+@cache
+def _deadline_key() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{rules.words_pattern(_attribute_words()['deadline']).pattern})\s+(?=[a-zà-ỹđ])", re.I
+    )
+
+
+def _deadline_without_colon(text: str) -> tuple[str, str] | None:
+    """'Thời gian thực hiện sau khi Chiến lược … được ban hành.' (no colon after the key)."""
+    key = _deadline_key().match(text) if text[:1] in "TtKk" else None
+    return ("deadline", text[key.end() :].strip().rstrip(".;")) if key else None
+
+
+def is_attribute(node: Node) -> bool:
+    return attribute_of(node.text) is not None
