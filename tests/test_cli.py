@@ -104,3 +104,19 @@ def test_schema_is_the_json_schema_of_the_output(runner: CliRunner) -> None:
     assert schema["title"] == "PlanDocument"
     assert {"source", "plan", "sections", "tasks", "indicators", "warnings"} <= set(schema["properties"])
     assert schema["additionalProperties"] is False
+
+
+def test_text_command_prints_the_text_spans_refer_to(runner: CliRunner) -> None:
+    data = json.loads(invoke(runner, str(PLAN)).stdout)
+    result = runner.invoke(app, ["text", str(PLAN)])
+    assert result.exit_code == 0
+    lines = result.stdout.split("\n")
+    for task in data["tasks"]:
+        span = task["span"]
+        assert (
+            lines[span["start_line"] - 1].endswith(task["text"][-30:])
+            or task["text"][:30] in lines[span["start_line"] - 1]
+        )
+        assert result.stdout[span["start_char"] : span["end_char"]].startswith(
+            lines[span["start_line"] - 1][:20]
+        )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_parse.document import Document
 from cchc_parse.errors import InputError, UnsupportedFormatError
 from cchc_parse.models import PlanDocument
 from cchc_parse.pipeline import build_plan_document
 from cchc_parse.readers.text import read_text_bytes, text_document
+from cchc_parse.spans import TextIndex
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
 PLANNED_SUFFIXES = {".pdf", ".docx", ".doc"}
@@ -19,6 +21,16 @@ def parse_file(path: str | Path) -> PlanDocument:
 
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
+    return build_plan_document(read_document(path))
+
+
+def normalized_text(path: str | Path) -> str:
+    """The normalised text that spans' lines and character offsets refer to."""
+    return TextIndex.build(read_document(path).blocks).text
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a file into the intermediate document (blocks) with the reader for its format."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -46,8 +58,7 @@ def parse_file(path: str | Path) -> PlanDocument:
         raise InputError(name, "permission denied") from exc
     except OSError as exc:
         raise InputError(name, exc.strerror or "cannot be read") from exc
-    document = read_text_bytes(data, path=name, fmt="md" if fmt == "md" else "txt")
-    return build_plan_document(document)
+    return read_text_bytes(data, path=name, fmt="md" if fmt == "md" else "txt")
 
 
 def parse_text(text: str, *, path: str = "<text>", markdown: bool = False) -> PlanDocument:

@@ -1,4 +1,4 @@
-"""The command line: parses options and calls the library, nothing more."""
+"""`cchc-parse parse FILE`: one plan file to its JSON document; also `schema` and `version`."""
 
 from __future__ import annotations
 
@@ -10,27 +10,11 @@ from typing import Annotated
 import typer
 
 from cchc_parse import __version__
-from cchc_parse.api import parse_file
+from cchc_parse.api import normalized_text, parse_file
+from cchc_parse.cli.app import DEBUG_HELP, app, fail
 from cchc_parse.errors import CchcParseError
 from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
-
-app = typer.Typer(
-    name="cchc-parse",
-    help="Turn Vietnamese government plan documents into validated JSON.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-
-DEBUG = typer.Option("--debug", help="Show the full traceback on errors.")
-
-
-def _fail(exc: CchcParseError, debug: bool) -> None:
-    if debug:
-        raise exc
-    typer.echo(f"error: {exc.path}: {exc.reason}", err=True)
-    raise typer.Exit(1)
 
 
 @app.command("parse")
@@ -40,19 +24,31 @@ def parse_command(
         Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically).")
     ] = None,
     compact: Annotated[bool, typer.Option("--compact", help="One-line JSON.")] = False,
-    debug: Annotated[bool, DEBUG] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Parse one plan file and print its JSON document."""
     try:
         document = parse_file(file)
     except CchcParseError as exc:
-        _fail(exc, debug)
+        fail(exc, debug)
         return
     text = render(document, compact=compact)
     if output is None:
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
+
+
+@app.command("text")
+def text_command(
+    file: Annotated[Path, typer.Argument(help="A plan file: .txt or .md.", show_default=False)],
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
+) -> None:
+    """Print the normalised text that the spans' line numbers and offsets refer to."""
+    try:
+        sys.stdout.write(normalized_text(file) + "\n")
+    except CchcParseError as exc:
+        fail(exc, debug)
 
 
 @app.command("schema")
@@ -72,17 +68,3 @@ def render(document: PlanDocument, *, compact: bool) -> str:
     if compact:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-COMMANDS = {"parse", "schema", "version"}
-
-
-def route(args: list[str]) -> list[str]:
-    """'cchc-parse FILE …' means 'cchc-parse parse FILE …'."""
-    if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h"):
-        return ["parse", *args]
-    return args
-
-
-def main(argv: list[str] | None = None) -> None:
-    app(route(sys.argv[1:] if argv is None else argv), prog_name="cchc-parse")
