@@ -284,3 +284,14 @@ def test_layout_never_raises_and_keeps_letters(text: str) -> None:
     rendered = "".join(line for b in layout.blocks for line in b.render_lines())
     for letter in "abcKẾ":
         assert rendered.count(letter) <= text.count(letter)
+
+
+def test_appendix_title_between_tables_is_not_a_cell() -> None:
+    text = "\n".join(
+        ["|", "Nơi nhận:", "- Như trên;", "|", "KT. THỦ TƯỚNG", "Trần Văn A", "|", "PHỤ LỤC I", "BẢNG PHÂN CÔNG"]
+        + ["|", "STT", "|", "Nhiệm vụ", "|", "Cơ quan chủ trì", "|", "|", "1", "|", "Rà soát", "|", "Bộ Tư pháp", "|"]
+    )
+    layout = text_to_blocks(text)
+    assert [b.kind for b in layout.blocks] == ["table", "paragraph", "paragraph", "table"]
+    assert layout.blocks[0].rows == [["Nơi nhận:\n- Như trên;", "KT. THỦ TƯỚNG\nTrần Văn A"]]
+    assert layout.blocks[3].rows[1] == ["1", "Rà soát", "Bộ Tư pháp"]

@@ -12,12 +12,18 @@ in a row, so the header (whose cells are never empty) fixes the column count.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from cchc_parse import rules
+from cchc_parse import resources, rules
 from cchc_parse.normalize.markup import Line
 
 MAX_HEADER_CELL_LINES = 20
 MAX_CELL_LINES = 60
+
+
+@cache
+def _breakers() -> tuple[str, ...]:
+    return resources.string_list("layout.json", "table_breakers")
 
 
 @dataclass
@@ -76,8 +82,8 @@ def _read_cell(tokens: list[Token], i: int, limit: int, header: bool = False) ->
         if kind == "blank":
             if (j + 1 < len(tokens) and tokens[j + 1][0] == "blank") or not parts:
                 return None, i
-        elif header and rules.NUMBERED_HEADING.match(line.text):
-            return None, i  # a numbered heading never sits in a header cell: the table has ended
+        elif header and (rules.NUMBERED_HEADING.match(line.text) or line.text.startswith(_breakers())):
+            return None, i  # a numbered heading or an appendix title never sits in a header cell
         else:
             parts.append(line)
         j += 1
