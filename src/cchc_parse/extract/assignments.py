@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from cchc_parse import resources, rules
-from cchc_parse.extract.agencies import looks_like_agency, split_agencies, strip_agency_prefix
+from cchc_parse import rules
+from cchc_parse.extract.agencies import looks_like_agency, split_agencies
+from cchc_parse.extract.agency_text import agency_like, all_agencies, clean_agency, duty_verbs
 from cchc_parse.extract.context import Context
-from cchc_parse.extract.task_items import TASKS, is_attribute, is_execution, make_task
+from cchc_parse.extract.task_items import is_attribute, is_execution, is_task_list, make_task
 from cchc_parse.models import Task
 from cchc_parse.structure.outline import Node
 
@@ -23,55 +23,21 @@ def agency_clause(text: str) -> tuple[str, str] | None:
         before = text[start : start + m.start()]
         if rules.EXPANDING_COLON.search(before):
             continue
-        agency = _clean_agency(before)
-        if _all_agencies(agency):
+        agency = clean_agency(before)
+        if all_agencies(agency):
             return agency, text[start + m.end() :].strip()
         break
     duty = rules.DUTY.search(text, start) if listed else None  # "… gồm: A, B chịu trách nhiệm …"
-    if duty and _all_agencies(_clean_agency(text[start : duty.start()])):
-        return _clean_agency(text[start : duty.start()]), text[duty.start() :].strip()
+    if duty and all_agencies(clean_agency(text[start : duty.start()])):
+        return clean_agency(text[start : duty.start()]), text[duty.start() :].strip()
     return None
-
-
-def _all_agencies(text: str) -> bool:
-    """True when ``text`` is only a list of agencies (no duty verbs mixed in)."""
-    parts = split_agencies(text)
-    return (
-        bool(parts)
-        and looks_like_agency(text)
-        and all(_agency_like(p) and not _duty_verbs().search(f" {p}") for p in parts)
-    )
-
-
-def _agency_like(piece: str) -> bool:
-    """An agency, also when a list continues in lower case ('…, đơn vị trực thuộc Sở')."""
-    if looks_like_agency(piece) or looks_like_agency(piece[:1].upper() + piece[1:]):
-        return True
-    return piece.casefold().startswith(resources.string_list(TASKS, "agency_continuations"))
-
-
-def agency_list(text: str) -> list[str]:
-    """Agencies named in a free sentence ('Sở Khoa học và Công nghệ tiến hành rà soát …; các sở, ngành …'):
-    each piece is cut at its first duty verb, and pieces that are not agencies are dropped."""
-    out: list[str] = []
-    for piece in split_agencies(text):
-        verb = _duty_verbs().search(f" {piece}")
-        piece = _clean_agency(piece[: verb.start()] if verb else piece)
-        if piece and _agency_like(piece) and piece not in out:
-            out.append(piece)
-    return out
-
-
-def _clean_agency(text: str) -> str:
-    text = rules.PARENTHESES.sub("", strip_agency_prefix(text.strip()))
-    return rules.ROLE_AFTER_DASH.sub("", text).strip(" :;.")
 
 
 def _agencies_of_heading(node: Node) -> list[str] | None:
     """Agencies named by an execution item's title; None when the title names none."""
     heading = _untruncated_title(node)
     responsibility = rules.RESPONSIBILITY.match(heading)
-    title = _clean_agency(heading[responsibility.end() :] if responsibility else heading)
+    title = clean_agency(heading[responsibility.end() :] if responsibility else heading)
     if node.inferred or not title:
         return []
     if responsibility and not node.children:
@@ -79,7 +45,7 @@ def _agencies_of_heading(node: Node) -> list[str] | None:
     named = (
         looks_like_agency(title)
         and not rules.DUTY.search(title)
-        and all(map(_agency_like, split_agencies(title)))
+        and all(map(agency_like, split_agencies(title)))
     )
     return split_agencies(title) if named or _under_responsibility(node) else None
 
@@ -94,12 +60,21 @@ def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
             continue
         if is_execution(node):
             out.extend(_assignments(ctx, node))
-        elif rules.RESPONSIBILITY.match(node.title) and node.children:
+        elif (rules.RESPONSIBILITY.match(node.title) and node.children) or _agency_item_of_task_list(
+            ctx, node
+        ):
             out.extend(_assignment_item(ctx, node, None))
         else:
             continue
         done.add(id(node))
     return out
+
+
+def _agency_item_of_task_list(ctx: Context, node: Node) -> bool:
+    """'IV. NHIỆM VỤ CỤ THỂ' → '1. Sở Tài chính' over its duties: assignments, not a task list."""
+    chain = ctx.ancestors.get(id(node), [])
+    parent = chain[-2] if len(chain) >= 2 else None
+    return parent is not None and is_task_list(parent) and bool(_agencies_of_heading(node))
 
 
 def _assignments(ctx: Context, section: Node) -> list[tuple[int, int, Task]]:
@@ -117,12 +92,6 @@ def _untruncated_title(node: Node) -> str:
     return node.text if title.endswith("…") and not title.rstrip("…").endswith(":") else title
 
 
-@cache
-def _duty_verbs() -> re.Pattern[str]:
-    verbs = resources.string_list(TASKS, "duty_verbs")
-    return re.compile(r"\s(?:" + rules.words_pattern(verbs, ignore_case=False).pattern + r")\b")
-
-
 def leading_agencies(text: str) -> list[str]:
     """Agencies that open a sentence: 'Sở Tư pháp tổng hợp, báo cáo …' → ['Sở Tư pháp'].
 
@@ -133,11 +102,11 @@ def leading_agencies(text: str) -> list[str]:
     if clause is not None:
         return split_agencies(clause[0])
     text = rules.OPENING_CLAUSE.sub("", text, count=1)
-    verb = _duty_verbs().search(text[:300])
+    verb = duty_verbs().search(text[:300])
     if verb is None:
         return []
-    head = _clean_agency(text[: verb.start()])
-    return split_agencies(head) if _all_agencies(head) else []
+    head = clean_agency(text[: verb.start()])
+    return split_agencies(head) if all_agencies(head) else []
 
 
 def _under_responsibility(node: Node) -> bool:

@@ -6,7 +6,8 @@ import re
 from functools import cache, lru_cache
 
 from cchc_parse import resources, rules
-from cchc_parse.extract.agencies import looks_like_agency, split_agencies
+from cchc_parse.extract.agencies import looks_like_agency
+from cchc_parse.extract.agency_text import agency_list
 from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import find_deadline, parse_deadline
@@ -94,7 +95,7 @@ def _partners_in(text: str) -> list[str]:
     if not m:
         return []
     who = m["who"].strip(" ,")
-    return split_agencies(who) if looks_like_agency(who) or who.casefold().startswith("các") else []
+    return agency_list(who) if looks_like_agency(who) or who.casefold().startswith("các") else []
 
 
 @cache

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from cchc_parse import rules
 from cchc_parse.extract.agencies import split_agencies
+from cchc_parse.extract.agency_text import agency_list
 from cchc_parse.extract.areas import classify_area
-from cchc_parse.extract.assignments import agency_list, all_assignments
+from cchc_parse.extract.assignments import all_assignments
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import parse_deadline
 from cchc_parse.extract.task_items import (
