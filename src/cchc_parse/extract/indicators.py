@@ -47,7 +47,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "02 tin, bài", "340 doanh nghiệp": a count of a known noun.
         "count": re.compile(rf"(?P<num>{rules.NUMBER})\s+(?P<unit>{unit})(?![\w/])", re.IGNORECASE),
-        "at_least": re.compile(rf"(?:{_alternation('at_least')})\s*(?:tương ứng\s*|từ\s*)?$", re.IGNORECASE),
+        "at_least": re.compile(
+            rf"(?:{_alternation('at_least')})\s*(?:(?:tương ứng|từ|khoảng|là|mức)\s*)*$", re.IGNORECASE
+        ),
         "at_most": re.compile(rf"(?:{_alternation('at_most')})\s*$", re.IGNORECASE),
         "cue": re.compile(rf"(?:{_alternation('target_cues')})", re.IGNORECASE),
     }

@@ -15,6 +15,7 @@ from cchc_parse.models import Deadline, Task, TaskOrigin
 from cchc_parse.structure.outline import SECTIONS, Node
 
 TASKS = "tasks.json"
+INDICATOR_HEADING_MAX = 100  # a heading naming targets ("đạt các mục tiêu, chỉ tiêu sau") is short
 
 
 @cache
@@ -37,7 +38,11 @@ def is_task_list(node: Node) -> bool:
 
 
 def is_indicator_list(node: Node) -> bool:
-    return title_key(node.title) in _titles("indicator_titles")
+    """'Chỉ tiêu', 'Mục tiêu cụ thể', or a short heading over targets ('… đạt các chỉ tiêu sau')."""
+    key = title_key(node.title)
+    if key in _titles("indicator_titles"):
+        return True
+    return bool(node.children) and len(key) < INDICATOR_HEADING_MAX and "chỉ tiêu" in key
 
 
 def make_task(
