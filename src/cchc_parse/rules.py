@@ -544,3 +544,25 @@ DIGIT = re.compile(r"\d")
 TRAILING_AT_LEAST = re.compile(r"^\s*trở lên", re.IGNORECASE)
 # A number of thousands written with dot groups: "1.500", "12.000.000".
 DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+# --- validate (validate/) -----------------------------------------------------------------------------
+# A validation rule's code: "CP" and three digits ("CP003").
+VALIDATE_CODE = re.compile(r"^CP\d{3}$")
+# A date written out with any one- or two-digit day and month, so that impossible dates are found too
+# ("ngày 31 tháng 02 năm 2026"); the validator checks that the date exists.
+ANY_WORDED_DATE = re.compile(
+    rf"ngày\s+(?P<day>\d{{1,2}})\s+tháng\s+(?P<month>\d{{1,2}})\s*,?\s+năm\s+(?P<year>{YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+# A numeric date with one separator throughout ("31/02/2026", "30.4.2026"), not inside a longer number or a
+# document number ("12/2025/NĐ-CP" has no day).
+ANY_NUMERIC_DATE = re.compile(
+    rf"(?<![\w/.-])(?P<day>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<month>\d{{1,2}})\s*(?P=sep)\s*"
+    rf"(?P<year>{YEAR})(?![\w/-])"
+)
+# Section labels as the output prints them: Roman "IV", decimal "2" or "1.3", letter "đ".
+ROMAN_SECTION_LABEL = re.compile(r"^[IVXL]{1,6}$")
+DECIMAL_SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
+LETTER_SECTION_LABEL = re.compile(r"^[a-zđ]$")
+# A year named in a plan title ("giai đoạn 2026 - 2030", "đến năm 2035"): the plan period reaches the last.
+TITLE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")

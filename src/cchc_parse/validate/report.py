@@ -1,0 +1,81 @@
+"""Renderers for validation results: human (rich), JSON and GitHub Actions workflow commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+
+from cchc_parse.validate.findings import FileResult, Finding
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(results: Sequence[FileResult], *, strict: bool = False) -> str:
+    """'3 files checked: 2 errors, 1 warning; 1 file failed.'"""
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    failed = sum(1 for r in results if r.failed(strict=strict))
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    verdict = f"{_plural(failed, 'file')} failed" if failed else "passed"
+    return f"{_plural(len(results), 'file')} checked: {counts}; {verdict}."
+
+
+def _human_line(f: Finding) -> str:
+    style = SEVERITY_STYLE[f.severity]
+    return (
+        f"[bold]{escape(f.path)}[/]:{f.line}: [cyan]{f.code}[/] [{style}]{f.severity}[/] {escape(f.message)}"
+    )
+
+
+def render_human(results: Sequence[FileResult], console: Console, *, strict: bool = False) -> None:
+    """One line per finding, 'path:line: CODE severity message', files apart, then a summary line."""
+    for result in results:
+        if not result.findings:
+            continue
+        for f in result.findings:
+            console.print(_human_line(f), soft_wrap=True, highlight=False)
+        console.print()
+    console.print(summary_line(results, strict=strict), soft_wrap=True, highlight=False)
+
+
+def render_json(results: Sequence[FileResult], *, strict: bool = False) -> str:
+    """{"findings": [{path, line, code, severity, message}], "files": [per file], "summary": {...}}."""
+    data = {
+        "findings": [f.as_dict() for r in results for f in r.findings],
+        "files": [r.summary(strict=strict) for r in results],
+        "summary": {
+            "files": len(results),
+            "errors": sum(r.errors for r in results),
+            "warnings": sum(r.warnings for r in results),
+            "failed": sum(1 for r in results if r.failed(strict=strict)),
+            "strict": strict,
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(f: Finding) -> str:
+    """'::error file=plan.txt,line=12::CP003 missing …' (GitHub Actions workflow command)."""
+    where = f"file={_escape_property(f.path)},line={f.line}"
+    return f"::{f.severity} {where}::{_escape_data(f'{f.code} {f.message}')}"
+
+
+def render_github(results: Sequence[FileResult], *, strict: bool = False) -> str:
+    """One workflow command per finding (annotations on the pull request), then the summary line."""
+    lines = [github_line(f) for r in results for f in r.findings]
+    return "\n".join([*lines, summary_line(results, strict=strict)]) + "\n"
