@@ -50,12 +50,15 @@ class TextIndex:
             )
             char_b = char_a + len(self.lines[line_a - 1])
         a, b = self.blocks[first], self.blocks[last]
+        source = (a.source_start, b.source_end)
+        if row is not None and row < len(a.row_lines):
+            source = a.row_lines[row]  # a table row: its own source lines, not the whole table's
         return Span(
             start_line=line_a,
             end_line=line_b,
             start_char=char_a,
             end_char=char_b,
-            source_start_line=a.source_start,
-            source_end_line=b.source_end,
+            source_start_line=source[0],
+            source_end_line=source[1],
             page=a.page,
         )

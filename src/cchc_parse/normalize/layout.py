@@ -39,7 +39,8 @@ def text_to_blocks(text: str) -> TextLayout:
 
 def _table_block(run: TableRun) -> Block:
     rows = [[_cell_text(cell) for cell in row] for row in run.rows]
-    return Block("table", "", run.start, run.end, rows=rows)
+    row_lines = [(min(c.start for c in row), max(c.end for c in row)) for row in run.rows]
+    return Block("table", "", run.start, run.end, rows=rows, row_lines=row_lines)
 
 
 def _cell_text(cell: Line) -> str:
