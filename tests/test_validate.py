@@ -225,8 +225,8 @@ CASES: list[tuple[str, str, str, tuple[Edit, ...], str | None]] = [
         "ngày 31 tháng 02 năm 2026",
     ),
     ("numeric 30/02", "CP050", "error", (("ngày 15/7/2021", "ngày 30/02/2021"),), "Căn cứ Nghị quyết"),
-    ("deadline after the plan year", "CP051", "warning", (("Tháng 12/2026", "Tháng 3/2027"),), "Tháng 3/2027"),
-    ("deadline before the issue date", "CP052", "error", (("Tháng 3/2026", "Tháng 12/2025"),), "Tháng 12/2025"),
+    ("deadline after the plan year", "CP051", "warning", (("Tháng 12/2026", "Tháng 3/2027"),), "3/2027"),
+    ("deadline before the issue date", "CP052", "error", (("Tháng 3/2026", "Tháng 12/2025"),), "12/2025"),
     (
         "CCHC plan missing an area",
         "CP060",

@@ -23,7 +23,8 @@ class Block:
     source_end: int | None = None
     page: int | None = None
     rows: list[list[str]] = field(default_factory=list)
-    row_lines: list[tuple[int, int]] = field(default_factory=list)  # per table row: first and last source line
+    # per table row: its first and last source line
+    row_lines: list[tuple[int, int]] = field(default_factory=list)
 
     def render_lines(self) -> list[str]:
         """The block as lines of the normalised text (a table: one line per row, cells joined by ' | ')."""
