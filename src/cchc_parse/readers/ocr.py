@@ -1,0 +1,318 @@
+"""OCR of PDF pages with Tesseract, and a score telling whether text reads as Vietnamese.
+
+Pages are rendered with pypdfium2 and recognised by the ``tesseract`` command line (Debian:
+``apt-get install tesseract-ocr tesseract-ocr-vie``), one subprocess per page, PNG in on stdin and text out on
+stdout. PDFium is not thread-safe, so rendering takes a lock; the Tesseract runs go on in parallel.
+
+:func:`text_quality` scores a text layer or OCR output by the share of its words that are Vietnamese
+syllables: broken-font text layers ("7ӌ1+ L¿O CAI") and OCR without the Vietnamese model ("C6ng tic") score
+low, good text near 1.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import string
+import subprocess
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import cache, lru_cache
+from typing import Any
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
+from PIL import Image
+
+from cchc_parse import rules
+from cchc_parse.errors import InputError
+from cchc_parse.normalize.encodings import _TONES, _is_vietnamese_letter
+
+__all__ = [
+    "OcrUnavailableError",
+    "ocr_image",
+    "ocr_pages",
+    "render_page",
+    "tesseract_available",
+    "text_quality",
+]
+
+TESSERACT = "tesseract"
+DEFAULT_TIMEOUT = 120.0  # seconds for one page
+_LIST_LANGS_TIMEOUT = 30.0
+_ACRONYM_MAX = 5  # all-caps tokens up to this length that are no syllable are acronyms ("UBND", "VLNCN")
+_IMAGE_MODES = frozenset({"1", "L", "LA", "RGB", "RGBA"})  # modes that PNG keeps and Leptonica reads
+# PDFium must not be entered from two threads at once (pypdfium2's documentation).
+_PDFIUM_LOCK = threading.RLock()
+
+
+class OcrUnavailableError(InputError):
+    """OCR is needed but Tesseract or its language model is not installed."""
+
+    def __init__(self, path: str, lang: str = "vie") -> None:
+        packages = " ".join(f"tesseract-ocr-{code}" for code in lang.split("+") if code)
+        model = "the Vietnamese model" if lang == "vie" else f"the '{lang}' model"
+        super().__init__(
+            path,
+            f"OCR needs Tesseract with {model}: apt-get install tesseract-ocr {packages} "
+            "(or run with --ocr never)",
+        )
+        self.lang = lang
+
+
+class _OcrFailure(Exception):
+    """One Tesseract run failed; the caller adds the path and page."""
+
+
+# --- text quality ------------------------------------------------------------------------------------
+
+
+def text_quality(text: str) -> float:
+    """Share (0..1) of word tokens that are Vietnamese syllables; 0.0 when there is no word token.
+
+    Tokens are the letter runs of the white-space separated pieces of ``text``. Numbers and codes ("2026",
+    "QĐ-UBND", "V/v", "QH15"), list labels ("b)") and all-caps acronyms of up to five letters that are no
+    syllable ("UBND", "VLNCN") are left out. The check ignores tone marks (OCR often misplaces them) but not
+    the other marks: "cách" and "cach" pass, "Tuyén" (for "Tuyên"), "C6ng" or TCVN3's "héi" fail.
+    """
+    if not text:
+        return 0.0
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    valid = counted = 0
+    for chunk, times in Counter(text.split()).items():
+        good, scored = _chunk_score(chunk)
+        valid += good * times
+        counted += scored * times
+    return valid / counted if counted else 0.0
+
+
+@lru_cache(maxsize=1 << 16)
+def _chunk_score(chunk: str) -> tuple[int, int]:
+    """(syllables, scored words) of one white-space separated piece of text.
+
+    A piece with a character that no Vietnamese letter, digit or punctuation explains ("L¿O", "ph˙c",
+    "7ӌ1+", TCVN3's "x·" once its edges are cut) counts as one word that is no syllable; a code may hold
+    ordinal indicators ("104º45’").
+    """
+    core = rules.OCR_EDGES.sub("", chunk)
+    if not core or rules.OCR_LIST_LABEL.fullmatch(chunk):
+        return 0, 0
+    letters, _ = _alphabet()
+    if rules.OCR_CODE.search(core) and all(c in letters or c in "ºª" for c in core if c.isalpha()):
+        return 0, 0
+    valid = counted = 0
+    for part in rules.OCR_JOINERS.split(core):
+        if not part:
+            continue
+        if not rules.OCR_LETTERS.fullmatch(part):
+            counted += 1
+        elif _toneless_syllable(part):
+            valid += 1
+            counted += 1
+        elif not (len(part) <= _ACRONYM_MAX and part.isupper() and letters.issuperset(part)):
+            counted += 1
+    return valid, counted
+
+
+def _toneless_syllable(word: str) -> bool:
+    """True for one Vietnamese syllable in lower, Title or UPPER case, whatever its tone marks.
+
+    Uses the syllable grammar of :mod:`cchc_parse.normalize.encodings` (``rules.VI_SYLLABLE``).
+    """
+    letters, toneless = _alphabet()
+    if not (word.islower() or word.isupper() or word.istitle()) or not letters.issuperset(word):
+        return False
+    return rules.VI_SYLLABLE.fullmatch(word.lower().translate(toneless)) is not None
+
+
+@cache
+def _alphabet() -> tuple[frozenset[str], dict[int, str]]:
+    """The letters of Vietnamese text (ASCII ones and those of ``encodings``), and a table removing tones."""
+    vietnamese = [chr(code) for code in range(0x80, 0x2000) if _is_vietnamese_letter(chr(code))]
+    toneless: dict[int, str] = {}
+    for letter in vietnamese:
+        marks = unicodedata.normalize("NFD", letter)
+        bare = unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONES))
+        if bare != letter:
+            toneless[ord(letter)] = bare
+    return frozenset(string.ascii_letters + "".join(vietnamese)), toneless
+
+
+# --- Tesseract -----------------------------------------------------------------------------------------
+
+
+def tesseract_available(lang: str = "vie") -> bool:
+    """True when ``tesseract`` is on PATH and has the language model(s) ``lang`` ("vie", "vie+eng")."""
+    binary = shutil.which(TESSERACT)
+    if binary is None:
+        return False
+    installed = _installed_langs(binary)
+    return bool(lang) and all(code in installed for code in lang.split("+"))
+
+
+@lru_cache(maxsize=8)
+def _installed_langs(binary: str) -> frozenset[str]:
+    """The languages ``binary --list-langs`` names (cached per binary); empty when it cannot run."""
+    try:
+        done = subprocess.run(
+            [binary, "--list-langs"],
+            capture_output=True,
+            timeout=_LIST_LANGS_TIMEOUT,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if done.returncode != 0:
+        return frozenset()
+    listing = (done.stdout + done.stderr).decode("utf-8", "replace")  # Tesseract 3 printed it on stderr
+    lines = [line.strip() for line in listing.splitlines()]
+    return frozenset(line for line in lines if line and " " not in line and not line.endswith(":"))
+
+
+def ocr_image(
+    image: Image.Image, *, lang: str = "vie", psm: int = 3, timeout: float = DEFAULT_TIMEOUT
+) -> str:
+    """The text Tesseract reads in ``image`` (NFC, without the trailing form feed).
+
+    Raises :class:`OcrUnavailableError` when Tesseract or ``lang`` is missing and :class:`InputError` when
+    Tesseract fails or runs longer than ``timeout`` seconds (the path is ``"<image>"``).
+    """
+    if not tesseract_available(lang):
+        raise OcrUnavailableError("<image>", lang)
+    try:
+        return _run_tesseract(_png_bytes(image), lang=lang, psm=psm, timeout=timeout)
+    except _OcrFailure as exc:
+        raise InputError("<image>", str(exc)) from None
+
+
+def _png_bytes(image: Image.Image) -> bytes:
+    """``image`` as PNG, fast compression, its resolution kept so that Tesseract need not guess it."""
+    if image.mode not in _IMAGE_MODES:
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    dpi = image.info.get("dpi")
+    options: dict[str, Any] = {"compress_level": 1}
+    if isinstance(dpi, tuple) and len(dpi) == 2:
+        options["dpi"] = tuple(round(float(value)) for value in dpi)
+    image.save(buffer, format="PNG", **options)
+    return buffer.getvalue()
+
+
+def _run_tesseract(png: bytes, *, lang: str, psm: int, timeout: float) -> str:
+    binary = shutil.which(TESSERACT)
+    if binary is None:
+        raise _OcrFailure("tesseract is no longer on PATH")
+    command = [binary, "stdin", "stdout", "-l", lang, "--psm", str(psm)]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per run: parallel pages scale instead
+    try:
+        done = subprocess.run(command, input=png, capture_output=True, timeout=timeout, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        raise _OcrFailure(f"OCR timed out after {timeout:g} s") from None
+    except OSError as exc:
+        raise _OcrFailure(f"cannot run tesseract: {exc.strerror or exc}") from None
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = f": {lines[-1].strip()}" if lines else ""
+        raise _OcrFailure(f"tesseract failed with exit code {done.returncode}{detail}")
+    text = done.stdout.decode("utf-8", "replace").replace("\f", "")
+    return unicodedata.normalize("NFC", text).strip("\n")
+
+
+# --- PDF pages -----------------------------------------------------------------------------------------
+
+
+def render_page(pdf_path: str, page: int, *, dpi: int = 300) -> Image.Image:
+    """Page ``page`` (0-based) of a PDF as a grayscale image at ``dpi``, turned as the page's /Rotate says.
+
+    Raises :class:`InputError` when the file cannot be opened as a PDF or has no such page.
+    """
+    with _open_pdf(pdf_path) as document:
+        _check_pages(pdf_path, document, [page])
+        return _render(document, page, dpi)
+
+
+@contextmanager
+def _open_pdf(pdf_path: str) -> Iterator[Any]:
+    """A pypdfium2 document, closed on exit; :class:`InputError` when it cannot be opened."""
+    if not os.path.isfile(pdf_path):
+        reason = "is a directory, not a file" if os.path.isdir(pdf_path) else "file not found"
+        raise InputError(pdf_path, reason)
+    with _PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(pdf_path)
+        except pdfium.PdfiumError as exc:
+            raise InputError(pdf_path, f"cannot open as PDF: {exc}") from None
+    try:
+        yield document
+    finally:
+        with _PDFIUM_LOCK:
+            document.close()
+
+
+def _check_pages(pdf_path: str, document: Any, pages: list[int]) -> None:
+    with _PDFIUM_LOCK:
+        count = len(document)
+    for page in pages:
+        if not 0 <= page < count:
+            raise InputError(pdf_path, f"page {page + 1} does not exist: the PDF has {count} page(s)")
+
+
+def _render(document: Any, page: int, dpi: int) -> Image.Image:
+    """Render under the PDFium lock; the image is a copy, independent of PDFium's buffers."""
+    if dpi <= 0:
+        raise ValueError(f"dpi must be positive, not {dpi}")
+    with _PDFIUM_LOCK:
+        pdf_page = document[page]
+        try:
+            bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
+            image: Image.Image = bitmap.to_pil().copy()
+            bitmap.close()
+        finally:
+            pdf_page.close()
+    image.info["dpi"] = (dpi, dpi)
+    return image
+
+
+def ocr_pages(
+    pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300, lang: str = "vie"
+) -> dict[int, str]:
+    """OCR the given pages (0-based) of a PDF; return page -> text in the order of ``pages``.
+
+    Up to ``jobs`` pages are recognised at the same time (one Tesseract process each). Raises
+    :class:`OcrUnavailableError` when Tesseract or the language model is missing and :class:`InputError`
+    when the PDF cannot be read, a page does not exist, or Tesseract fails or times out on a page.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    wanted = list(dict.fromkeys(pages))
+    if not wanted:
+        return {}
+    if not tesseract_available(lang):
+        raise OcrUnavailableError(pdf_path, lang)
+    with _open_pdf(pdf_path) as document:
+        _check_pages(pdf_path, document, wanted)
+
+        def one(page: int) -> str:
+            image = _render(document, page, dpi)
+            try:
+                return _run_tesseract(_png_bytes(image), lang=lang, psm=3, timeout=DEFAULT_TIMEOUT)
+            except _OcrFailure as exc:
+                raise InputError(pdf_path, f"page {page + 1}: {exc}") from None
+
+        workers = min(jobs, len(wanted))
+        if workers == 1:
+            return {page: one(page) for page in wanted}
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cchc-ocr") as pool:
+            futures = [pool.submit(one, page) for page in wanted]
+            try:
+                return dict(zip(wanted, (future.result() for future in futures), strict=True))
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
