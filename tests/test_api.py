@@ -69,7 +69,7 @@ def test_parse_text_and_markdown_flag() -> None:
 @pytest.mark.parametrize(
     ("name", "error", "reason"),
     [
-        ("plan.pdf", UnsupportedFormatError, "not supported yet"),
+        ("plan.pdf", InputError, "not a valid PDF"),  # PDFs are read now: a cut-off one is bad input
         ("plan.xlsx", UnsupportedFormatError, "unsupported"),
     ],
 )

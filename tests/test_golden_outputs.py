@@ -17,6 +17,8 @@ from cchc_parse import parse_file
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = FIXTURES / "expected"
 INPUTS = sorted((FIXTURES / "seeds").glob("*.txt")) + sorted((FIXTURES / "plans").glob("*.md"))
+INPUTS += [FIXTURES / "pdf" / "QD-1074-QD-BXD-29-6-2026.pdf"]  # a good text layer: no OCR runs
+INPUTS += [FIXTURES / "docx" / "Quy-trinh-noi-bo-TTHC-HHNH.docx"]  # tables with spans: tasks from rows
 
 
 def comparable(path: Path) -> dict[str, Any]:

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_parse.document import Document
 from cchc_parse.errors import InputError, UnsupportedFormatError
 from cchc_parse.models import PlanDocument
 from cchc_parse.pipeline import build_plan_document
+from cchc_parse.readers.docx import read_doc_file, read_docx_bytes
 from cchc_parse.readers.text import read_text_bytes, text_document
 from cchc_parse.spans import TextIndex
 
+if TYPE_CHECKING:
+    from cchc_parse.readers.pdf import OcrMode
+
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
-PLANNED_SUFFIXES = {".pdf", ".docx", ".doc"}
+WORD_SUFFIXES = {".docx", ".doc"}
+PLANNED_SUFFIXES = {".pdf"}
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
-def parse_file(path: str | Path) -> PlanDocument:
+def parse_file(path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1) -> PlanDocument:
     """Parse a plan file (.txt or .md) into a validated PlanDocument.
+
+    For a PDF, ``ocr`` says when pages are read by OCR ("auto": pages without a usable text layer;
+    "always"; "never") and ``jobs`` how many pages are recognised at once.
 
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
-    return build_plan_document(read_document(path))
+    return build_plan_document(read_document(path, ocr=ocr, jobs=jobs))
 
 
 def normalized_text(path: str | Path) -> str:
@@ -29,7 +38,7 @@ def normalized_text(path: str | Path) -> str:
     return TextIndex.build(read_document(path).blocks).text
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1) -> Document:
     """Read a file into the intermediate document (blocks) with the reader for its format."""
     p = Path(path)
     name = str(path)
@@ -38,8 +47,12 @@ def read_document(path: str | Path) -> Document:
     if p.is_dir():
         raise InputError(name, "is a directory (use 'cchc-parse batch' for folders)")
     suffix = p.suffix.lower()
+    if suffix == ".pdf":
+        from cchc_parse.readers.pdf import read_pdf_file  # PDFium loads only for PDFs
+
+        return read_pdf_file(name, ocr=ocr, jobs=jobs)
     fmt = TEXT_SUFFIXES.get(suffix)
-    if fmt is None:
+    if fmt is None and suffix not in WORD_SUFFIXES:
         if suffix in PLANNED_SUFFIXES:
             raise UnsupportedFormatError(
                 name, f"{suffix} files are not supported yet; convert to .txt or .md"
@@ -58,6 +71,10 @@ def read_document(path: str | Path) -> Document:
         raise InputError(name, "permission denied") from exc
     except OSError as exc:
         raise InputError(name, exc.strerror or "cannot be read") from exc
+    if suffix == ".docx":
+        return read_docx_bytes(data, path=name)
+    if suffix == ".doc":
+        return read_doc_file(name)
     return read_text_bytes(data, path=name, fmt="md" if fmt == "md" else "txt")
 
 

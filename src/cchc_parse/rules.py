@@ -566,3 +566,42 @@ DECIMAL_SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 LETTER_SECTION_LABEL = re.compile(r"^[a-zđ]$")
 # A year named in a plan title ("giai đoạn 2026 - 2030", "đến năm 2035"): the plan period reaches the last.
 TITLE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+
+# --- ocr (readers/ocr.py) -----------------------------------------------------------------------------
+# A run of letters, without digits or underscores: a word that text_quality scores.
+OCR_LETTERS = re.compile(r"[^\W\d_]+")
+# Anything but letters and digits at the start or the end of a white-space separated token: "(Cộng", "hội,".
+OCR_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# Punctuation that may join words without a space: "tế-xã", "chính.Theo", "Hà Nội,Việt".
+OCR_JOINERS = re.compile(r"[-–—.,;:!?()\[\]\"]+")
+# A token that is a number or a code rather than words: it holds a digit ("2026", "QH15", "m²"), a slash
+# between two characters ("V/v", "1074/QĐ-BXD") or a hyphen beside two capitals ("QĐ-TTg", "NĐ–CP").
+OCR_CODE = re.compile(rf"[\d²³]|[^/]/[^/]|[{VI_UPPER}]{{2}}[-–]|[-–][{VI_UPPER}]{{2}}")
+# A list label on its own ("a)", "b.", "(c)", "đ)"): not a word, though "b" is no syllable either.
+OCR_LIST_LABEL = re.compile(r"\(?[^\W\d_][.)]")
+
+# --- pdf (readers/pdf.py) -----------------------------------------------------------------------------
+# Line breaks in PDFium's page text: "\r\n" between lines; a lone "\r" or "\n" may come from the file.
+PDF_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Characters in PDFium's page text that are no text: NUL and other controls, PDFium's placeholder marks.
+PDF_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# A bare page number at the top or bottom of a page: "2", "- 2 -", "Trang 2", "2/9", "Trang 2 / 9".
+PDF_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?$")
+# Digits, replaced by '#' to compare running heads and feet that differ only in a page number.
+PDF_DIGITS = re.compile(r"\d+")
+# A line of a digital-signature stamp: "Ký bởi: …", "Người ký: …", "Cơ quan: …", "Thời gian ký: …",
+# "Ngày ký: …", "Email: …".
+PDF_STAMP_LINE = re.compile(
+    r"^(?:Ký\s+bởi\b|Người\s+ký\s*:|Cơ\s+quan\s*:|Thời\s+gian\s+ký\s*:|Ngày\s+ký\s*:|E-?mail\s*:)",
+    re.IGNORECASE,
+)
+# A line that is only an e-mail address, maybe in brackets (a stamp prints the signer's address).
+PDF_EMAIL_LINE = re.compile(r"^[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?$")
+# A word of a table's header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian"): a line with two of
+# them marks a page that may hold a table.
+PDF_TABLE_HEADER_WORD = re.compile(
+    r"(?<!\w)(?:STT|TT|Nội dung|Chủ trì|Phối hợp|Thời gian|Thời hạn|Sản phẩm|Ghi chú|Đơn vị)(?!\w)",
+    re.IGNORECASE,
+)
+# The line after a document's two-column header: the addressee ("Kính gửi: …").
+PDF_HEAD_END = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,12 @@ from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
 
 
+class OcrChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.command("parse")
 def parse_command(
     file: Annotated[Path, typer.Argument(help="A plan file: .txt or .md.", show_default=False)],
@@ -24,11 +31,19 @@ def parse_command(
         Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically).")
     ] = None,
     compact: Annotated[bool, typer.Option("--compact", help="One-line JSON.")] = False,
+    ocr: Annotated[
+        OcrChoice,
+        typer.Option(
+            "--ocr",
+            help="PDF pages read by OCR: auto (pages without a usable text layer), always, never.",
+        ),
+    ] = OcrChoice.auto,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="PDF pages OCR reads at the same time.")] = 1,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Parse one plan file and print its JSON document."""
     try:
-        document = parse_file(file)
+        document = parse_file(file, ocr=ocr.value, jobs=jobs)
     except CchcParseError as exc:
         fail(exc, debug)
         return

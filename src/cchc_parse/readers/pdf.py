@@ -1,0 +1,218 @@
+"""Reader for PDF files: the text layer through PDFium (pypdfium2), tables through pdfplumber, OCR if needed.
+
+Every block keeps its page (``Block.page``, 1-based). ``source_start``/``source_end`` are line numbers
+(1-based) in the text of that page as PDFium extracts it, form-field text merged in (``pdf_page``); for a
+page read by OCR, lines of the OCR text. A paragraph or table running on across a page break keeps the page
+where it starts and ends on a line of a later page.
+
+Each page's text layer is scored with ``readers.ocr.text_quality`` (the share of words that are Vietnamese
+syllables). A page without text that shows an image (a scan), or whose text scores below QUALITY_MIN (broken
+font encodings, bad OCR layers), is read by OCR in mode "auto"; mode "always" reads every page by OCR and
+"never" keeps the text layer as it is, with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
+
+from cchc_parse import rules
+from cchc_parse.document import Document, DocWarning
+from cchc_parse.errors import InputError
+from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
+from cchc_parse.readers.pdf_page import PageText, PdfLine, clean, read_page
+from cchc_parse.readers.pdf_tables import PdfTable, find_tables, place_tables
+
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
+QUALITY_MIN = 0.6  # text layers scoring below this are broken (good ones score 0.9 and more)
+MIN_LETTERS = 40  # a page with fewer letters has no text layer to speak of (a scan, or a blank page)
+MAX_PAGES = 2000
+HEAD_BYTES = 1024  # the %PDF header must stand within the first bytes ...
+TAIL_BYTES = 2048  # ... and the %%EOF marker within the last ones
+CHUNK_BYTES = 1 << 20
+
+
+def read_pdf_file(path: str, *, ocr: OcrMode = "auto", jobs: int = 1, max_pages: int = MAX_PAGES) -> Document:
+    """Read a PDF into the intermediate document (format "pdf").
+
+    Raises :class:`InputError` for a file that is not a PDF, is truncated or corrupt, is encrypted, has more
+    than ``max_pages`` pages, or has no text at all; ``readers.ocr.OcrUnavailableError`` when pages need
+    OCR (mode "auto" or "always") and Tesseract is missing.
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    sha256 = _check_file(path)
+    pages = _read_pages(path, max_pages)
+    warnings: list[DocWarning] = []
+    ocr_texts = _ocr(path, pages, ocr, jobs, warnings)
+    items = _page_items(path, pages, ocr_texts, warnings)
+    blocks = to_blocks(items, warnings)
+    if not blocks:
+        hint = "OCR is disabled (--ocr never)" if ocr == "never" else "OCR found none either"
+        raise InputError(path, f"no text in the PDF (a scan?); {hint}")
+    return Document(
+        path=path,
+        format="pdf",
+        sha256=sha256,
+        encoding=None,
+        blocks=blocks,
+        ocr=bool(ocr_texts),
+        warnings=warnings,
+    )
+
+
+def _check_file(path: str) -> str:
+    """The file's SHA-256 (read in chunks); InputError when it is empty, no PDF or cut short."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEAD_BYTES)
+            digest.update(head)
+            for chunk in iter(lambda: file.read(CHUNK_BYTES), b""):
+                digest.update(chunk)
+            size = file.tell()
+            file.seek(max(0, size - TAIL_BYTES))
+            tail = file.read()
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot be read") from exc
+    if not head:
+        raise InputError(path, "file is empty")
+    if b"%PDF-" not in head:
+        raise InputError(path, "not a PDF file (no %PDF header)")
+    if b"%%EOF" not in tail:
+        raise InputError(path, "not a valid PDF (truncated: no end-of-file marker)")
+    return digest.hexdigest()
+
+
+def _read_pages(path: str, max_pages: int) -> list[PageText]:
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise InputError(path, _open_error(str(exc))) from None
+    try:
+        count = len(pdf)
+        if count > max_pages:
+            raise InputError(path, f"too many pages ({count} > {max_pages})")
+        if count == 0:
+            raise InputError(path, "the PDF has no pages")
+        pages = []
+        for index in range(count):
+            try:
+                pages.append(read_page(pdf, index, head=index == 0))
+            except pdfium.PdfiumError as exc:
+                raise InputError(path, f"not a valid PDF (page {index + 1}: {exc})") from None
+        return pages
+    finally:
+        pdf.close()
+
+
+def _open_error(message: str) -> str:
+    if "password" in message.lower():
+        return "encrypted PDF: remove the password first"
+    detail = message.removeprefix("Failed to load document ").strip("().")
+    return f"not a valid PDF ({detail or message})"
+
+
+# --- quality and OCR --------------------------------------------------------------------------------
+
+
+def text_quality(text: str) -> float:
+    """Share of word tokens that are Vietnamese syllables (``readers.ocr.text_quality``)."""
+    from cchc_parse.readers.ocr import text_quality as score
+
+    return score(text)
+
+
+def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
+    """Whether a page's text layer can be used: missing (a scan), broken, blank (nothing to read) or ok."""
+    text = page.text
+    letters = sum(c.isalpha() for c in text)
+    if letters < MIN_LETTERS:
+        return "missing" if page.has_images else "blank" if not letters else "ok"
+    return "broken" if text_quality(text) < QUALITY_MIN else "ok"
+
+
+def _ocr(
+    path: str, pages: list[PageText], mode: OcrMode, jobs: int, warnings: list[DocWarning]
+) -> dict[int, str]:
+    states = {page.index: page_state(page) for page in pages}
+    missing = [i for i, s in states.items() if s == "missing"]
+    broken = [i for i, s in states.items() if s == "broken"]
+    if mode == "never":
+        if broken:
+            warnings.append(
+                DocWarning("text_layer_broken", f"text layer looks broken on {_pages(broken)}; OCR disabled")
+            )
+        if missing:
+            warnings.append(
+                DocWarning("text_layer_missing", f"no text layer on {_pages(missing)}; OCR disabled")
+            )
+        return {}
+    wanted = sorted(states) if mode == "always" else sorted(missing + broken)
+    if not wanted:
+        return {}
+    from cchc_parse.readers.ocr import ocr_pages
+
+    texts = ocr_pages(path, wanted, jobs=jobs)
+    why = "OCR requested" if mode == "always" else _reasons(missing, broken)
+    warnings.append(DocWarning("ocr_pages", f"{_pages(wanted)} read by OCR ({why})"))
+    return texts
+
+
+def _reasons(missing: list[int], broken: list[int]) -> str:
+    parts = [
+        f"text layer missing on {_pages(missing)}" if missing else "",
+        f"text layer broken on {_pages(broken)}" if broken else "",
+    ]
+    return "; ".join(p for p in parts if p)
+
+
+def _pages(indexes: list[int]) -> str:
+    """ "page 3", "pages 1-3, 5" from 0-based page indexes."""
+    ranges: list[list[int]] = []
+    for n in sorted(i + 1 for i in indexes):
+        if ranges and n == ranges[-1][-1] + 1:
+            ranges[-1].append(n)
+        else:
+            ranges.append([n])
+    text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in ranges)
+    return f"page {text}" if len(indexes) == 1 else f"pages {text}"
+
+
+# --- pages to items ---------------------------------------------------------------------------------
+
+
+def _page_items(
+    path: str, pages: list[PageText], ocr_texts: dict[int, str], warnings: list[DocWarning]
+) -> list[PageItems]:
+    layer = [page for page in pages if page.index not in ocr_texts]
+    tables = find_tables(path, [page for page in layer if page.may_hold_table], warnings)
+    out = []
+    for page in pages:
+        if page.index in ocr_texts:
+            lines = rules.PDF_LINE_BREAK.split(ocr_texts[page.index])
+            out.append(
+                PageItems(page.index, [PdfLine(n, clean(t)) for n, t in enumerate(lines, 1)], ocr=True)
+            )
+            continue
+        items: list[PdfLine | PdfTable] = place_tables(page.lines, tables.get(page.index, []))
+        if page.index == 0:
+            items = _with_header(items, page.width)
+        out.append(PageItems(page.index, items))
+    return out
+
+
+def _with_header(items: list[PdfLine | PdfTable], width: float) -> list[PdfLine | PdfTable]:
+    """Page 1's items with its two-column header (the lines before any table) made a table."""
+    lines: list[PdfLine] = []
+    for item in items:
+        if isinstance(item, PdfTable):
+            break
+        lines.append(item)
+    table, taken = header_table(lines, width)
+    if table is None:
+        return items
+    return [table, *items[taken:]]
