@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 
+from cchc_parse.cli import batch as _batch  # noqa: F401
 from cchc_parse.cli import parse as _parse  # noqa: F401  (registers its commands)
 from cchc_parse.cli import validate as _validate  # noqa: F401
 from cchc_parse.cli.app import app

@@ -1,0 +1,61 @@
+"""How many pages a parsed document counts for in the batch's progress and summary.
+
+Paged formats report real pages: the highest ``span.page`` in the document (PDF readers set it). Text
+inputs have no pages, so they are estimated as ``ceil(characters / 3000)``, 3000 characters being about
+one A4 page of a Vietnamese plan; characters are those of the decoded input file. A format with neither
+(DOCX until its reader says otherwise) falls back to the furthest character offset any record reaches.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+from cchc_parse.models import PlanDocument, Section, Span
+
+PAGE_CHARS = 3000
+
+
+def estimate_pages(document: PlanDocument, path: Path) -> int:
+    """Pages of ``document`` parsed from ``path``: real pages when known, else the text estimate (>= 1)."""
+    spans = list(_spans(document))
+    pages = [s.page for s in spans if s.page is not None]
+    if pages:
+        return max(pages)
+    if document.source.format in ("txt", "md"):
+        characters = _text_characters(path, document.source.encoding)
+    else:
+        characters = max((s.end_char for s in spans), default=0)
+    return pages_for_characters(characters)
+
+
+def pages_for_characters(characters: int) -> int:
+    """``ceil(characters / PAGE_CHARS)``, at least 1."""
+    return max(1, math.ceil(characters / PAGE_CHARS))
+
+
+def _text_characters(path: Path, encoding: str | None) -> int:
+    codec = (encoding or "utf-8").split("+", 1)[0]
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return 0
+    try:
+        return len(data.decode(codec, errors="replace"))
+    except LookupError:
+        return len(data.decode("utf-8", errors="replace"))
+
+
+def _spans(document: PlanDocument) -> Iterator[Span]:
+    yield from _section_spans(document.sections)
+    for task in document.tasks:
+        yield task.span
+    for indicator in document.indicators:
+        yield indicator.span
+
+
+def _section_spans(sections: list[Section]) -> Iterator[Span]:
+    for section in sections:
+        yield section.span
+        yield from _section_spans(section.children)

@@ -1,0 +1,376 @@
+"""`cchc-parse batch`: discovery, outputs, failures, resume, interruption and time limits, via the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import multiprocessing
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner, Result
+
+import cchc_parse.batch.worker as worker
+from cchc_parse import __version__
+from cchc_parse.batch import DEFAULT_TIMEOUT, RichReporter, make_reporter, run_batch
+from cchc_parse.batch.discover import discover_inputs
+from cchc_parse.batch.pages import PAGE_CHARS, pages_for_characters
+from cchc_parse.batch.pool import Job, WorkerPool
+from cchc_parse.cli import app
+from cchc_parse.cli.batch import DEFAULT_TIMEOUT as CLI_DEFAULT_TIMEOUT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+PLANS = sorted((FIXTURES / "plans").glob("*.md"))
+PLAN_TXT = FIXTURES / "seeds" / "003_348ec1c3c359f68f.txt"
+PLAN_MD = FIXTURES / "plans" / "tvpl_6a406c1f9dfed9c3.md"
+SMALL_PLAN = FIXTURES / "plans" / "tvpl_299dbc033cf2dcb6.md"  # parses in about 10 ms
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def batch(runner: CliRunner, src: Path, out: Path, *args: str) -> Result:
+    return runner.invoke(app, ["batch", str(src), "-o", str(out), *args])
+
+
+def outputs(out: Path) -> set[str]:
+    return {p.relative_to(out).as_posix() for p in out.rglob("*.json")}
+
+
+def errors(out: Path) -> list[dict[str, object]]:
+    text = (out / "_errors.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def small_tree(root: Path) -> Path:
+    """Two good plans at the top, two with the same stem one folder down."""
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], root / "a.txt")
+    shutil.copy(PLANS[0], root / "b.md")
+    shutil.copy(PLAN_TXT, root / "sub" / "x.txt")
+    shutil.copy(PLAN_MD, root / "sub" / "x.md")
+    return root
+
+
+def mixed_tree(root: Path) -> Path:
+    """Good plans, broken files, files that are not inputs, hidden ones, and OUT inside DIR."""
+    small_tree(root)
+    (root / "empty.txt").write_bytes(b"")
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (root / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (root / "table.xlsx").write_bytes(b"PK\x03\x04")
+    (root / "~$lock.docx").write_bytes(b"\x00" * 162)
+    (root / ".hidden").mkdir()
+    shutil.copy(PLAN_TXT, root / ".hidden" / "h.txt")
+    shutil.copy(PLAN_TXT, root / ".h.txt")
+    (root / "notes.txt.json").write_text("{}", encoding="utf-8")  # looks like one of our outputs
+    return root
+
+
+def test_mixed_folder_outputs_and_failures(runner: CliRunner, tmp_path: Path) -> None:
+    src = mixed_tree(tmp_path / "in")
+    out = src / "out"  # inside DIR: never read as input
+    out.mkdir()
+    shutil.copy(PLAN_TXT, out / "stray.txt")
+    first = batch(runner, src, out, "--jobs", "2")
+    assert first.exit_code == 1, first.stderr
+    assert first.stdout == ""
+    assert outputs(out) == {"a.txt.json", "b.md.json", "sub/x.txt.json", "sub/x.md.json"}
+    x_txt = json.loads((out / "sub" / "x.txt.json").read_text(encoding="utf-8"))
+    x_md = json.loads((out / "sub" / "x.md.json").read_text(encoding="utf-8"))
+    assert (x_txt["source"]["format"], x_md["source"]["format"]) == ("txt", "md")
+    assert x_txt["source"]["sha256"] == hashlib.sha256(PLAN_TXT.read_bytes()).hexdigest()
+    assert x_txt["tool_version"] == __version__
+    recorded = {Path(str(e["path"])).name: e for e in errors(out)}
+    assert set(recorded) == {"empty.txt", "image.txt", "scan.pdf"}
+    assert all(e["exit"] == 1 and set(e) == {"path", "error", "exit"} for e in recorded.values())
+    assert "empty" in str(recorded["empty.txt"]["error"])
+    assert "binary" in str(recorded["image.txt"]["error"])
+    assert recorded["scan.pdf"]["error"]  # not supported yet; once PDFs are read: not a valid PDF
+    assert recorded["scan.pdf"]["path"] == str(src / "scan.pdf")
+    assert re.search(r"done\s*\|\s*4\b", first.stderr) and re.search(r"failed\s*\|\s*3\b", first.stderr)
+    assert f"failed {src / 'scan.pdf'}: {recorded['scan.pdf']['error']}" in first.stderr
+    assert not list(src.rglob("*.tmp")) and not list(src.rglob(".*.tmp"))
+
+
+def test_same_stem_in_nested_folders_gives_distinct_outputs(tmp_path: Path) -> None:
+    src = small_tree(tmp_path / "in")
+    found = discover_inputs(src, tmp_path / "out")
+    assert [f.rel.as_posix() for f in found] == ["a.txt", "b.md", "sub/x.md", "sub/x.txt"]
+    summary = run_batch(src, tmp_path / "out", jobs=1)
+    assert (summary.done, summary.failed, summary.exit_code) == (4, 0, 0)
+    assert outputs(tmp_path / "out") == {"a.txt.json", "b.md.json", "sub/x.md.json", "sub/x.txt.json"}
+
+
+def test_glob_and_no_recursive(runner: CliRunner, tmp_path: Path) -> None:
+    src = small_tree(tmp_path / "in")
+    (src / "notes.xlsx").write_bytes(b"PK\x03\x04")
+    assert batch(runner, src, tmp_path / "md", "--glob", "*.md", "--jobs", "1").exit_code == 0
+    assert outputs(tmp_path / "md") == {"b.md.json", "sub/x.md.json"}
+    assert batch(runner, src, tmp_path / "path", "--glob", "sub/*.txt", "--glob", "a.*").exit_code == 0
+    assert outputs(tmp_path / "path") == {"a.txt.json", "sub/x.txt.json"}
+    assert batch(runner, src, tmp_path / "top", "--no-recursive", "--glob", "*").exit_code == 0
+    assert outputs(tmp_path / "top") == {"a.txt.json", "b.md.json"}  # a glob never selects .xlsx
+
+
+def test_plain_log_lines_when_not_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
+    src = small_tree(tmp_path / "in")
+    (src / "empty.txt").write_bytes(b"")
+    result = batch(runner, src, tmp_path / "out", "--jobs", "2")
+    lines = [line.split("\t") for line in result.stderr.splitlines() if "\t" in line]
+    assert sorted(f[1] for f in lines) == sorted(
+        str(src / n) for n in ("a.txt", "b.md", "empty.txt", "sub/x.md", "sub/x.txt")
+    )
+    assert all(re.fullmatch(r"\d+ ms", f[2]) for f in lines)
+    statuses = {Path(f[1]).name: f[0] for f in lines}
+    assert statuses == {
+        "a.txt": "done",
+        "b.md": "done",
+        "x.md": "done",
+        "x.txt": "done",
+        "empty.txt": "failed",
+    }
+    assert [f[3] for f in lines if f[0] == "failed"] == ["file is empty"]
+    assert result.stdout == ""
+
+
+def test_quiet_prints_only_the_summary(runner: CliRunner, tmp_path: Path) -> None:
+    result = batch(runner, small_tree(tmp_path / "in"), tmp_path / "out", "--quiet", "--jobs", "2")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "\t" not in result.stderr and "batch:" not in result.stderr
+    assert re.search(r"done\s*\|\s*4\b", result.stderr)
+    assert re.search(r"skipped\s*\|\s*0\b", result.stderr)
+    assert re.search(r"pages\s*\|\s*\d+", result.stderr) and re.search(r"time\s*\|\s*[\d.]+ s", result.stderr)
+
+
+def test_resume_skips_current_outputs_and_redoes_changed_ones(runner: CliRunner, tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    assert batch(runner, src, out, "--jobs", "2").exit_code == 0
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
+
+    again = batch(runner, src, out, "--jobs", "2")
+    assert again.exit_code == 0
+    assert (
+        sorted(line.split("\t")[0] for line in again.stderr.splitlines() if "\t" in line) == ["skipped"] * 4
+    )
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == stamps
+
+    with (src / "sub" / "x.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nGhi chú thêm.\n")
+    (out / "a.txt.json").write_text(
+        (out / "a.txt.json").read_text(encoding="utf-8").replace(f'"{__version__}"', '"0.0.0-old"'),
+        encoding="utf-8",
+    )
+    changed = batch(runner, src, out, "--jobs", "2")
+    redone = {
+        Path(f[1]).name for f in (line.split("\t") for line in changed.stderr.splitlines()) if f[0] == "done"
+    }
+    assert redone == {"x.md", "a.txt"}
+    assert json.loads((out / "a.txt.json").read_text(encoding="utf-8"))["tool_version"] == __version__
+
+    forced = batch(runner, src, out, "--jobs", "2", "--force")
+    assert re.search(r"done\s*\|\s*4\b", forced.stderr) and re.search(r"skipped\s*\|\s*0\b", forced.stderr)
+
+
+def test_errors_file_lists_only_this_runs_failures(runner: CliRunner, tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    (src / "empty.txt").write_bytes(b"")
+    assert batch(runner, src, out).exit_code == 1
+    assert [Path(str(e["path"])).name for e in errors(out)] == ["empty.txt"]
+    (src / "empty.txt").unlink()
+    second = batch(runner, src, out)
+    assert second.exit_code == 0
+    assert (out / "_errors.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_a_changed_input_that_now_fails_loses_its_stale_output(runner: CliRunner, tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    assert batch(runner, src, out).exit_code == 0
+    (src / "a.txt").write_bytes(b"")
+    assert batch(runner, src, out).exit_code == 1
+    assert not (out / "a.txt.json").exists()
+    assert (out / "b.md.json").exists()
+
+
+def test_output_folder_may_be_the_input_folder(runner: CliRunner, tmp_path: Path) -> None:
+    src = small_tree(tmp_path / "in")
+    assert batch(runner, src, src).exit_code == 0
+    assert (src / "sub" / "x.md.json").exists()
+    again = batch(runner, src, src)
+    assert re.search(r"skipped\s*\|\s*4\b", again.stderr), again.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [(lambda p: p / "missing", "no such directory"), (lambda p: p / "plan.txt", "not a directory")],
+)
+def test_bad_dir_is_one_line_error_exit_1(runner: CliRunner, tmp_path: Path, make, reason) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(PLAN_TXT, tmp_path / "plan.txt")
+    directory = make(tmp_path)
+    result = batch(runner, directory, tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {directory}: {reason}"
+
+
+def test_output_that_is_a_file_is_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    result = batch(runner, small_tree(tmp_path / "in"), tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'out'}: not a directory"
+
+
+@pytest.mark.parametrize("args", [["batch"], ["batch", "in"], ["batch", "in", "-o", "o", "--jobs", "0"]])
+def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
+    assert runner.invoke(app, args).exit_code == 2
+
+
+def test_unexpected_exception_is_recorded_and_the_batch_goes_on(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = worker.parse_file
+
+    def buggy(path: str | Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "x.md":
+            raise ValueError("boom\nsecond line")
+        if Path(path).name == "x.txt":
+            os._exit(9)  # the worker process dies
+        return real(path)
+
+    monkeypatch.setattr(worker, "parse_file", buggy)
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    result = batch(runner, src, out, "--jobs", "2", "--debug")
+    assert result.exit_code == 1
+    assert outputs(out) == {"a.txt.json", "b.md.json"}
+    recorded = {Path(str(e["path"])).name: e for e in errors(out)}
+    assert recorded["x.md"] == {"path": str(src / "sub" / "x.md"), "error": "ValueError: boom", "exit": 3}
+    assert (
+        recorded["x.txt"]["exit"] == 3 and recorded["x.txt"]["error"] == "worker process died (exit code 9)"
+    )
+    assert "Traceback" in result.stderr  # --debug shows where the bug is
+
+
+def test_timeout_fails_the_file_and_replaces_the_worker(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = worker.parse_file
+
+    def slow(path: str | Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "x.md":
+            time.sleep(60)
+        return real(path)
+
+    monkeypatch.setattr(worker, "parse_file", slow)
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name in ("a.md", "x.md", "z.md"):
+        shutil.copy(SMALL_PLAN, src / name)
+    for jobs in ("1", "2"):
+        start = time.monotonic()
+        result = batch(runner, src, out, "--jobs", jobs, "--timeout", "1", "--force")
+        assert time.monotonic() - start < 10
+        assert result.exit_code == 1
+        assert errors(out) == [{"path": str(src / "x.md"), "error": "timed out after 1 s", "exit": 124}]
+        assert outputs(out) == {"a.md.json", "z.md.json"}
+        assert not list(out.rglob("*.tmp"))
+
+
+def test_ctrl_c_stops_cleanly_with_the_summary_and_exit_130(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = worker.parse_file
+    calls = []
+
+    def interrupted_after_first(path: str | Path):  # type: ignore[no-untyped-def]
+        calls.append(path)  # counted in the one worker process (--jobs 1)
+        if len(calls) > 1:
+            raise KeyboardInterrupt
+        return real(path)
+
+    monkeypatch.setattr(worker, "parse_file", interrupted_after_first)
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    result = batch(runner, src, out, "--jobs", "1")
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert re.search(r"done\s*\|\s*1\b", result.stderr) and re.search(
+        r"not processed\s*\|\s*3\b", result.stderr
+    )
+    assert outputs(out) == {"a.txt.json"}  # inputs go in path order with one job
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+    monkeypatch.setattr(worker, "parse_file", real)
+    assert batch(runner, src, tmp_path / "ref", "--glob", "a.txt").exit_code == 0
+    reference = json.loads((tmp_path / "ref" / "a.txt.json").read_text(encoding="utf-8"))
+    assert json.loads((out / "a.txt.json").read_text(encoding="utf-8")) == reference
+    resumed = batch(runner, src, out, "--jobs", "1")
+    assert resumed.exit_code == 0
+    assert re.search(r"skipped\s*\|\s*1\b", resumed.stderr) and re.search(r"done\s*\|\s*3\b", resumed.stderr)
+
+
+def test_interrupted_write_leaves_no_partial_json(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if multiprocessing.parent_process() is not None:  # only in the workers
+            raise KeyboardInterrupt
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    result = batch(runner, src, out, "--jobs", "1")
+    assert result.exit_code == 130
+    assert outputs(out) == set()
+    assert [p.name for p in out.iterdir()] == ["_errors.jsonl"]
+
+
+def test_pages_are_estimated_from_characters(tmp_path: Path) -> None:
+    src = small_tree(tmp_path / "in")
+    summary = run_batch(src, tmp_path / "out", jobs=2)
+    expected = sum(
+        math.ceil(len(p.read_text(encoding="utf-8")) / PAGE_CHARS) for p in src.rglob("*") if p.is_file()
+    )
+    assert summary.pages == expected
+    assert [pages_for_characters(n) for n in (0, 1, 3000, 3001)] == [1, 1, 1, 2]
+
+
+def test_library_defaults_and_argument_checks(tmp_path: Path) -> None:
+    assert CLI_DEFAULT_TIMEOUT == DEFAULT_TIMEOUT
+    with pytest.raises(ValueError):
+        run_batch(small_tree(tmp_path / "in"), tmp_path / "out", jobs=0)
+    assert not isinstance(make_reporter(console=Console(file=io.StringIO())), RichReporter)
+    assert isinstance(make_reporter(console=Console(file=io.StringIO(), force_terminal=True)), RichReporter)
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    src = small_tree(tmp_path / "in")
+    (src / "empty.txt").write_bytes(b"")
+    summary = run_batch(src, tmp_path / "out", jobs=2, reporter=make_reporter(console=console))
+    text = screen.getvalue()
+    assert summary.failed == 1
+    assert "5/5 files" in text and f"{summary.pages} pages" in text and "1 failed" in text
+    assert "ETA" in text
+
+
+def test_a_worker_that_died_while_idle_is_replaced(tmp_path: Path) -> None:
+    with WorkerPool(1, None) as pool:
+        first = list(pool.results([Job(PLAN_TXT, tmp_path / "a.json")]))
+        [idle] = pool._workers
+        idle.process.kill()
+        idle.process.join()
+        second = list(pool.results([Job(PLAN_TXT, tmp_path / "b.json")]))
+    assert [outcome.status for _, outcome in first + second] == ["done", "done"]
+    assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["source"]["format"] == "txt"
