@@ -14,6 +14,7 @@ font encodings, bad OCR layers), is read by OCR in mode "auto"; mode "always" re
 from __future__ import annotations
 
 import hashlib
+from itertools import islice
 from typing import Literal
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
@@ -129,7 +130,7 @@ def text_quality(text: str) -> float:
 def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
     """Whether a page's text layer can be used: missing (a scan), broken, blank (nothing to read) or ok."""
     text = page.text
-    letters = sum(c.isalpha() for c in text)
+    letters = sum(1 for _ in islice(filter(str.isalpha, text), MIN_LETTERS))  # counting stops at enough
     if letters < MIN_LETTERS:
         return "missing" if page.has_images else "blank" if not letters else "ok"
     return "broken" if text_quality(text) < QUALITY_MIN else "ok"

@@ -287,8 +287,9 @@ def _page_text(
 def is_table_header(line: str) -> bool:
     """A line of table-header words ("STT Nội dung Chủ trì Phối hợp Thời gian"), not a sentence naming two."""
     words = rules.PDF_TABLE_HEADER_WORD.findall(line)
-    letters = sum(c.isalpha() for c in line)
-    return len({w.casefold() for w in words}) >= 2 and sum(len(w) for w in words) >= HEADER_SHARE * letters
+    if len({w.casefold() for w in words}) < 2:
+        return False
+    return sum(len(w) for w in words) >= HEADER_SHARE * sum(c.isalpha() for c in line)
 
 
 def _glyph_line(glyphs: list[Glyph], head: bool) -> PdfLine:
