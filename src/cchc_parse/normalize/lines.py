@@ -60,30 +60,58 @@ def detect_layout(lines: list[Line]) -> Layout:
 
 
 def join_paragraphs(lines: list[Line], layout: Layout) -> list[Line]:
-    """Merge continuation lines into their paragraph; blank lines disappear."""
+    """Merge continuation lines into their paragraph; blank lines disappear.
+
+    Linear in the text: a paragraph is kept as a list of parts with running facts about it (open
+    parentheses, case, length), so a very long paragraph is never rescanned or copied line by line.
+    """
     lengths = [len(line.text) for line in lines if line.text]
     long_line = LONG_LINE_SHARE * statistics.median(lengths) if lengths else 0.0
     out: list[Line] = []
-    current: Line | None = None
+    current: _Paragraph | None = None
     crossed_blank = False
     for line in lines:
         if not line.text:
             crossed_blank = True
             continue
-        if current is not None and _continues(current.text, line.text, crossed_blank, layout, long_line):
-            current = Line(current.start, line.end, _glue(current.text, line.text))
+        if current is not None and _continues(current, line.text, crossed_blank, layout, long_line):
+            current.add(line)
         else:
             if current is not None:
-                out.append(current)
-            current = line
+                out.append(current.line())
+            current = _Paragraph(line)
         crossed_blank = False
     if current is not None:
-        out.append(current)
+        out.append(current.line())
     return out
 
 
-def _continues(prev: str, nxt: str, crossed_blank: bool, layout: Layout, long_line: float) -> bool:
-    if rules.LABEL_ONLY.match(prev):
+class _Paragraph:
+    """A paragraph being built: its lines and what the joining rules need to know about all of them."""
+
+    def __init__(self, first: Line) -> None:
+        self.start, self.end = first.start, first.end
+        self.parts = [first.text]
+        self.open_parens = first.text.count("(") - first.text.count(")")
+        self.upper = is_upper(first.text)
+        self.length = len(first.text)
+
+    def add(self, line: Line) -> None:
+        self.parts.append(line.text)
+        self.end = line.end
+        self.open_parens += line.text.count("(") - line.text.count(")")
+        self.upper = self.upper and (is_upper(line.text) or not any(c.isalpha() for c in line.text))
+        self.length += len(line.text) + 1
+
+    def line(self) -> Line:
+        # A word broken by a hyphen at the line end ("cải-\ncách") is rare in Vietnamese; keep hyphens as
+        # they are and join with one space.
+        return Line(self.start, self.end, " ".join(p.strip() for p in self.parts))
+
+
+def _continues(para: _Paragraph, nxt: str, crossed_blank: bool, layout: Layout, long_line: float) -> bool:
+    prev = para.parts[-1]
+    if len(para.parts) == 1 and rules.LABEL_ONLY.match(prev):
         return True  # "1.1." or "-" alone on its line: the item's text follows on the next line
     if starts_paragraph(nxt):
         return False
@@ -96,18 +124,12 @@ def _continues(prev: str, nxt: str, crossed_blank: bool, layout: Layout, long_li
             and layout != "lines"
             and (layout == "wrapped" or not crossed_blank)
         )
-    if prev.count("(") > prev.count(")"):  # an open parenthesis continues on the next line
+    if para.open_parens > 0:  # an open parenthesis continues on the next line
         return True
-    if is_upper(prev):
-        return is_upper(nxt) and len(prev) >= UPPER_WRAP_MIN and not (crossed_blank and layout != "wrapped")
+    if para.upper:
+        return is_upper(nxt) and para.length >= UPPER_WRAP_MIN and not (crossed_blank and layout != "wrapped")
     if layout == "blank_separated":
         return not crossed_blank
     if layout == "wrapped":
         return _starts_lower(nxt) or len(prev) >= long_line
     return not crossed_blank and _starts_lower(nxt)
-
-
-def _glue(prev: str, nxt: str) -> str:
-    # A word broken by a hyphen at the line end ("cải-\ncách") is rare in Vietnamese; keep hyphens as
-    # they are and join with one space.
-    return f"{prev.rstrip()} {nxt.lstrip()}"
