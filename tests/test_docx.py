@@ -548,6 +548,12 @@ def test_bad_docx_through_the_cli_exits_1_with_one_line(tmp_path: Path) -> None:
         parse_file(path)
 
 
+def test_batch_finds_word_files() -> None:
+    from cchc_parse.batch.discover import INPUT_SUFFIXES
+
+    assert {".docx", ".doc"} <= INPUT_SUFFIXES
+
+
 def test_good_docx_through_the_cli(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "plan.docx", PLAN_BODY, numbering=OUTLINE + num(1, 0))
     result = CliRunner().invoke(app, route([str(path), "--compact"]))

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from cchc_parse.readers.pdf import OcrMode
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
-WORD_SUFFIXES = {".docx", ".doc"}
-PLANNED_SUFFIXES = {".pdf"}
+PLANNED_SUFFIXES = {".pdf", ".docx", ".doc"}
+WORD_SUFFIXES = {".docx", ".doc"}  # read by readers/docx.py
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
