@@ -17,13 +17,13 @@ if TYPE_CHECKING:
     from cchc_parse.readers.pdf import OcrMode
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
-PLANNED_SUFFIXES = {".pdf", ".docx", ".doc"}
+BINARY_SUFFIXES = {".pdf", ".docx", ".doc"}  # read by readers/pdf.py and readers/docx.py
 WORD_SUFFIXES = {".docx", ".doc"}  # read by readers/docx.py
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
 def parse_file(path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1) -> PlanDocument:
-    """Parse a plan file (.txt or .md) into a validated PlanDocument.
+    """Parse a plan file (.pdf, .docx, .doc, .txt or .md) into a validated PlanDocument.
 
     For a PDF, ``ocr`` says when pages are read by OCR ("auto": pages without a usable text layer;
     "always"; "never") and ``jobs`` how many pages are recognised at once.
@@ -53,12 +53,8 @@ def read_document(path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1) -> 
         return read_pdf_file(name, ocr=ocr, jobs=jobs)
     fmt = TEXT_SUFFIXES.get(suffix)
     if fmt is None and suffix not in WORD_SUFFIXES:
-        if suffix in PLANNED_SUFFIXES:
-            raise UnsupportedFormatError(
-                name, f"{suffix} files are not supported yet; convert to .txt or .md"
-            )
         raise UnsupportedFormatError(
-            name, f"unsupported file type '{suffix or '(none)'}' (expected .txt or .md)"
+            name, f"unsupported file type '{suffix or '(none)'}' (expected .pdf, .docx, .doc, .txt or .md)"
         )
     try:
         size = p.stat().st_size

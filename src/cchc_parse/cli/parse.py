@@ -26,7 +26,9 @@ class OcrChoice(str, Enum):
 
 @app.command("parse")
 def parse_command(
-    file: Annotated[Path, typer.Argument(help="A plan file: .txt or .md.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(help="A plan file: .pdf, .docx, .doc, .txt or .md.", show_default=False)
+    ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically).")
     ] = None,
@@ -56,7 +58,9 @@ def parse_command(
 
 @app.command("text")
 def text_command(
-    file: Annotated[Path, typer.Argument(help="A plan file: .txt or .md.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(help="A plan file: .pdf, .docx, .doc, .txt or .md.", show_default=False)
+    ],
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Print the normalised text that the spans' line numbers and offsets refer to."""
