@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,13 @@ def test_text_command_prints_the_text_spans_refer_to(runner: CliRunner) -> None:
         assert result.stdout[span["start_char"] : span["end_char"]].startswith(
             lines[span["start_line"] - 1][:20]
         )
+
+
+def test_output_file_gets_the_usual_permissions(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    old = os.umask(0o022)
+    try:
+        assert invoke(runner, str(PLAN), "-o", str(target)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
