@@ -49,9 +49,5 @@ def build_plan_document(document: Document) -> PlanDocument:
         sections=to_sections(outline.root, index),
         tasks=tasks,
         indicators=indicators,
-        warnings=[_warning(w, blocks, index) for w in warnings],
+        warnings=[Warning_(code=w.code, message=w.message, line=w.source_line) for w in warnings],
     )
-
-
-def _warning(w: DocWarning, blocks: object, index: TextIndex) -> Warning_:
-    return Warning_(code=w.code, message=w.message, line=w.source_line)

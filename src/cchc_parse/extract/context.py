@@ -28,7 +28,7 @@ class Context:
         for node in self.root.walk()[1:]:
             if node.is_bullet or (node.block < 0 and not node.children):
                 continue
-            first = node.block if node.block >= 0 else node.children[0].block
+            first = node.first_block
             for i in range(max(first, 0), node.end_block + 1):
                 owner[i] = node  # walk() is pre-order, so deeper nodes overwrite their parents
         return owner

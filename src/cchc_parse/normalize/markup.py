@@ -85,12 +85,7 @@ def _starts_new_line(before: str, segment: str) -> bool:
     if rules.ARTICLE.match(segment):
         return True
     # An all-caps run before the marker ("KẾ HOẠCH**Tuyên truyền…") is a heading of its own.
-    return _is_upper(before) and len(before) >= 4 and segment[:1].isupper() and before[-1:] not in ",;"
-
-
-def _is_upper(text: str) -> bool:
-    # str.isupper is true when there is at least one cased character and none is lowercase
-    return text.isupper()
+    return is_upper(before) and len(before) >= 4 and segment[:1].isupper() and before[-1:] not in ",;"
 
 
 def strip_italics(text: str) -> str:
@@ -112,4 +107,4 @@ def clean_markup(raw_lines: list[str]) -> list[Line]:
 
 def is_upper(text: str) -> bool:
     """True when every letter of ``text`` is uppercase (and it has letters)."""
-    return _is_upper(text)
+    return text.isupper()  # true when there is a cased character and none is lowercase

@@ -38,6 +38,14 @@ class Node:
     def is_bullet(self) -> bool:
         return self.kind.startswith("bullet")
 
+    @property
+    def first_block(self) -> int:
+        """The first block of the item: its heading, or for an inferred item its first child's."""
+        node = self
+        while node.block < 0 and node.children:
+            node = node.children[0]
+        return node.block
+
     @cached_property
     def title(self) -> str:
         return item_title(self.text)
@@ -151,14 +159,8 @@ def _pop_to_parent(stack: list[Node], kind: str) -> None:
 def _close_ends(node: Node) -> None:
     """Make every item end where its next sibling begins (or where its parent ends)."""
     for a, b in pairwise(node.children):
-        a.end_block = _first_block(b) - 1
+        a.end_block = b.first_block - 1
     if node.children:
         node.children[-1].end_block = node.end_block
     for child in node.children:
         _close_ends(child)
-
-
-def _first_block(node: Node) -> int:
-    while node.block < 0 and node.children:
-        node = node.children[0]
-    return node.block

@@ -33,7 +33,7 @@ def to_sections(root: Node, index: TextIndex) -> list[Section]:
 
 
 def _section(node: Node, index: TextIndex) -> Section:
-    first = node.block if node.block >= 0 else _first_block(node)
+    first = max(node.first_block, 0)
     return Section(
         label=node.label,
         title=node.title,
@@ -43,9 +43,3 @@ def _section(node: Node, index: TextIndex) -> Section:
         span=index.span(first, max(first, node.end_block)),
         children=[_section(child, index) for child in node.children],
     )
-
-
-def _first_block(node: Node) -> int:
-    while node.block < 0 and node.children:
-        node = node.children[0]
-    return max(node.block, 0)
