@@ -9,7 +9,6 @@ from cchc_parse.document import Document
 from cchc_parse.errors import InputError, UnsupportedFormatError
 from cchc_parse.models import PlanDocument
 from cchc_parse.pipeline import build_plan_document
-from cchc_parse.readers.docx import read_doc_file, read_docx_bytes
 from cchc_parse.readers.text import read_text_bytes, text_document
 from cchc_parse.spans import TextIndex
 
@@ -67,10 +66,10 @@ def read_document(path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1) -> 
         raise InputError(name, "permission denied") from exc
     except OSError as exc:
         raise InputError(name, exc.strerror or "cannot be read") from exc
-    if suffix == ".docx":
-        return read_docx_bytes(data, path=name)
-    if suffix == ".doc":
-        return read_doc_file(name)
+    if suffix in WORD_SUFFIXES:
+        from cchc_parse.readers.docx import read_doc_file, read_docx_bytes  # python-docx loads only for Word
+
+        return read_docx_bytes(data, path=name) if suffix == ".docx" else read_doc_file(name)
     return read_text_bytes(data, path=name, fmt="md" if fmt == "md" else "txt")
 
 

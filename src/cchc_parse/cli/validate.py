@@ -8,11 +8,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from cchc_parse.cli.app import app
-from cchc_parse.validate import exit_code, resolve_codes, validate_files
-from cchc_parse.validate.report import render_github, render_human, render_json
 
 
 class OutputFormat(str, Enum):
@@ -45,6 +42,11 @@ def validate_command(
 
     Exit code 1 when a file has errors (or warnings, with --strict), 0 otherwise, 2 for usage errors.
     """
+    from rich.console import Console  # loaded only when validating: keeps every command's start-up short
+
+    from cchc_parse.validate import exit_code, resolve_codes, validate_files
+    from cchc_parse.validate.report import render_github, render_human, render_json
+
     try:
         codes = resolve_codes(_split(select), _split(disable))
     except ValueError as exc:
