@@ -51,5 +51,6 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     site_meta: dict[str, str] = field(default_factory=dict)  # a website's own metadata table, if any
     ocr: bool = False
+    ocr_pages: set[int] = field(default_factory=set)  # 1-based pages read by OCR
     repaired: bool = False
     warnings: list[DocWarning] = field(default_factory=list)

@@ -56,6 +56,9 @@ VI_RHYMES = (
     "uôc uôi uôm uôn uông uôt ư ưa ưi ưu ưc ưm ưn ưng ưt ươc ươi ươm ươn ương ươp ươt ươu y yt ynh"
 )
 VI_SYLLABLE = re.compile(rf"{VI_ONSET}?(?:{'|'.join(sorted(VI_RHYMES.split(), key=len, reverse=True))})")
+# An onset spelt against the vowel after it: c before i/e/ê/y (kia, kê), k before other vowels, gh and ngh
+# before anything but i/e/ê, g before e/ê (ghe), ng before i/e/ê (nghi). Checked on toneless syllables.
+VI_MISSPELLED_ONSET = re.compile(r"c[ieêy]|k(?!h)[^ieêy]|n?gh[^ieê]|g[eê]|ng[ieê]")
 # A syllable closed by a stop (c, ch, p, t): it can only carry the acute or the dot-below tone.
 STOP_FINAL = re.compile(r"(?:[cpt]|ch)$")
 
@@ -605,3 +608,24 @@ PDF_TABLE_HEADER_WORD = re.compile(
 )
 # The line after a document's two-column header: the addressee ("Kính gửi: …").
 PDF_HEAD_END = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
+
+# --- repair (repair/tokens.py, repair/corrector.py) ----------------------------------------------------
+# A chunk of text between white space.
+REPAIR_CHUNK = re.compile(r"\S+")
+# Chunks kept whole and never re-spelled: codes and dates with a slash ("1783/QD-UBND", "/KH-SXD",
+# "14/7/2025"), web and e-mail addresses.
+REPAIR_WHOLE = re.compile(r"^\S*/\S*\w|^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
+# Punctuation that splits a chunk into parts ("S6:122", "(CCHC)", "hoạch;"); captured, for re.split.
+REPAIR_SPLIT = re.compile(r"([.,:;!?()\[\]{}\"“”‘’'«»…|*#<>=+]+)")
+# Punctuation that ends a language-model sentence (the comma does not).
+REPAIR_BREAK = re.compile(r"[.:;!?()\[\]{}|…*#]")
+# A word as OCR may print it: letters with at most a few of the digits and signs OCR puts for letters
+# ("S6" số, "16i" lối, "S¢" Sở, "S&" Sở, "gbp" góp), at least one letter.
+REPAIR_WORD = re.compile(r"^(?=.*[^\W\d_])[^\W_¢&@§°]*(?:[¢&@§°][^\W_]*)?$|^(?=.*[^\W\d_])[\w¢&@§°]{1,5}$")
+# A hyphen inside a part ("QD-UBND", "Hà-Nội"): split around it, keeping it (captured).
+REPAIR_HYPHEN = re.compile(r"([-–—])")
+# A Roman heading label as OCR without the Vietnamese model prints it, at a line start: l, 1 or | for I
+# ("I1. ĐỐI TƯỢNG", "I11. KINH PHÍ", "Ill. TỔ CHỨC"); needs an I, V or X and a full stop after it.
+REPAIR_ROMAN_LABEL = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<label>(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])[IVXl1|]{2,5})(?=\.\s)", re.MULTILINE
+)

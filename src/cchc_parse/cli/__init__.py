@@ -9,6 +9,7 @@ import sys
 
 from cchc_parse.cli import batch as _batch  # noqa: F401
 from cchc_parse.cli import parse as _parse  # noqa: F401  (registers its commands)
+from cchc_parse.cli import repair as _repair  # noqa: F401
 from cchc_parse.cli import validate as _validate  # noqa: F401
 from cchc_parse.cli.app import app
 

@@ -24,6 +24,15 @@ class OcrChoice(str, Enum):
     never = "never"
 
 
+class RepairChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+REPAIR_HELP = "Repair lost diacritics: auto (OCR'd pages and text without marks), always, never."
+
+
 @app.command("parse")
 def parse_command(
     file: Annotated[
@@ -41,11 +50,12 @@ def parse_command(
         ),
     ] = OcrChoice.auto,
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="PDF pages OCR reads at the same time.")] = 1,
+    repair: Annotated[RepairChoice, typer.Option("--repair", help=REPAIR_HELP)] = RepairChoice.auto,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Parse one plan file and print its JSON document."""
     try:
-        document = parse_file(file, ocr=ocr.value, jobs=jobs)
+        document = parse_file(file, ocr=ocr.value, jobs=jobs, repair=repair.value)
     except CchcParseError as exc:
         fail(exc, debug)
         return
@@ -61,11 +71,12 @@ def text_command(
     file: Annotated[
         Path, typer.Argument(help="A plan file: .pdf, .docx, .doc, .txt or .md.", show_default=False)
     ],
+    repair: Annotated[RepairChoice, typer.Option("--repair", help=REPAIR_HELP)] = RepairChoice.auto,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Print the normalised text that the spans' line numbers and offsets refer to."""
     try:
-        sys.stdout.write(normalized_text(file) + "\n")
+        sys.stdout.write(normalized_text(file, repair=repair.value) + "\n")
     except CchcParseError as exc:
         fail(exc, debug)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from itertools import islice
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
@@ -25,6 +25,9 @@ from cchc_parse.errors import InputError
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
 from cchc_parse.readers.pdf_page import PageText, PdfLine, clean, read_page
 from cchc_parse.readers.pdf_tables import PdfTable, find_tables, place_tables
+
+if TYPE_CHECKING:
+    from cchc_parse.repair import RepairMode
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -36,7 +39,14 @@ TAIL_BYTES = 2048  # ... and the %%EOF marker within the last ones
 CHUNK_BYTES = 1 << 20
 
 
-def read_pdf_file(path: str, *, ocr: OcrMode = "auto", jobs: int = 1, max_pages: int = MAX_PAGES) -> Document:
+def read_pdf_file(
+    path: str,
+    *,
+    ocr: OcrMode = "auto",
+    jobs: int = 1,
+    max_pages: int = MAX_PAGES,
+    repair: RepairMode = "auto",
+) -> Document:
     """Read a PDF into the intermediate document (format "pdf").
 
     Raises :class:`InputError` for a file that is not a PDF, is truncated or corrupt, is encrypted, has more
@@ -49,20 +59,32 @@ def read_pdf_file(path: str, *, ocr: OcrMode = "auto", jobs: int = 1, max_pages:
     pages = _read_pages(path, max_pages)
     warnings: list[DocWarning] = []
     ocr_texts = _ocr(path, pages, ocr, jobs, warnings)
+    count = None
+    if repair != "never":
+        from cchc_parse.repair.document import RepairCount, repair_source_text  # the model loads on demand
+
+        count = RepairCount()
+        ocr_texts = {i: repair_source_text(t, repair, count, ocr=True) for i, t in ocr_texts.items()}
     items = _page_items(path, pages, ocr_texts, warnings)
     blocks = to_blocks(items, warnings)
     if not blocks:
         hint = "OCR is disabled (--ocr never)" if ocr == "never" else "OCR found none either"
         raise InputError(path, f"no text in the PDF (a scan?); {hint}")
-    return Document(
+    document = Document(
         path=path,
         format="pdf",
         sha256=sha256,
         encoding=None,
         blocks=blocks,
         ocr=bool(ocr_texts),
+        ocr_pages={index + 1 for index in ocr_texts},
         warnings=warnings,
     )
+    if count is not None:
+        from cchc_parse.repair.document import repair_document
+
+        repair_document(document, repair, count)  # text-layer pages that need it
+    return document
 
 
 def _check_file(path: str) -> str:

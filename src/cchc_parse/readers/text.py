@@ -3,27 +3,50 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cchc_parse.document import Document
 from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.normalize.layout import text_to_blocks
 
+if TYPE_CHECKING:
+    from cchc_parse.repair import RepairMode
 
-def read_text_bytes(data: bytes, *, path: str, fmt: Literal["txt", "md"]) -> Document:
-    """Decode ``data`` (any supported encoding) and lay it out into blocks."""
+
+def read_text_bytes(
+    data: bytes, *, path: str, fmt: Literal["txt", "md"], repair: RepairMode = "auto"
+) -> Document:
+    """Decode ``data`` (any supported encoding), repair its diacritics where ``repair`` says, and lay it
+    out into blocks."""
     decoded = decode_bytes(data, path=path)
     sha = hashlib.sha256(data).hexdigest()
-    return text_document(decoded.text, path=path, fmt=fmt, encoding=decoded.encoding, sha256=sha)
+    return text_document(
+        decoded.text, path=path, fmt=fmt, encoding=decoded.encoding, sha256=sha, repair=repair
+    )
 
 
 def text_document(
-    text: str, *, path: str, fmt: Literal["txt", "md"], encoding: str | None, sha256: str | None = None
+    text: str,
+    *,
+    path: str,
+    fmt: Literal["txt", "md"],
+    encoding: str | None,
+    sha256: str | None = None,
+    repair: RepairMode = "auto",
 ) -> Document:
-    """Lay decoded text out into blocks; ``sha256`` is of the file's bytes (default: of the text as UTF-8)."""
-    layout = text_to_blocks(text)
+    """Lay decoded text out into blocks; ``sha256`` is of the file's bytes (default: of the text as UTF-8).
+    Diacritics are repaired first (see :mod:`cchc_parse.repair`), keeping every line where it was."""
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    count = None
+    if repair != "never":
+        from cchc_parse.repair.document import RepairCount, repair_source_text  # the model loads on demand
+
+        count = RepairCount()
+        text = repair_source_text(text, repair, count)
+    layout = text_to_blocks(text)
     document = Document(path=path, format=fmt, sha256=sha, encoding=encoding, blocks=layout.blocks)
     document.site_meta = layout.site_meta
     document.warnings.extend(layout.warnings)
+    if count is not None:
+        count.record(document)
     return document

@@ -95,9 +95,12 @@ def _cues(key: str) -> re.Pattern[str]:
 def body_range(blocks: list[Block]) -> tuple[int, int]:
     """First and last (exclusive) block of the plan body."""
     start = 0
+    first_heading = next((i for i, b in enumerate(blocks) if _opens_body(b, ("roman", "part"))), len(blocks))
     for i, block in enumerate(blocks):
         opens_plan = block.kind == "paragraph" and _cues("body_start").match(block.text)
-        if opens_plan and any(_opens_body(b) for b in blocks[i + 1 : i + 4]):
+        # after the plan's own "I." heading, "kèm theo" opens an appendix, unless a part heading follows
+        kinds = ("roman", "part") if i > first_heading else BODY_OPENERS
+        if opens_plan and any(_opens_body(b, kinds) for b in blocks[i + 1 : i + 4]):
             start = i + 1
             break
     if start == 0:
@@ -110,9 +113,12 @@ def body_range(blocks: list[Block]) -> tuple[int, int]:
     return start, end
 
 
-def _opens_body(block: Block) -> bool:
+BODY_OPENERS = ("roman", "part", "decimal1", "article")  # label kinds that can open a plan's body
+
+
+def _opens_body(block: Block, kinds: tuple[str, ...] = BODY_OPENERS) -> bool:
     found = label_of(block.text) if block.kind == "paragraph" else None
-    return found is not None and found[0] in ("roman", "part", "decimal1", "article")
+    return found is not None and found[0] in kinds
 
 
 def _closes_body(block: Block) -> bool:

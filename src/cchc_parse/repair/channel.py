@@ -1,0 +1,169 @@
+"""The OCR channel: how likely OCR turns a clean syllable into the token it printed.
+
+Learned from aligned (clean, OCR) token pairs the project makes itself (``scripts/generate_ocr_pairs.py``
+renders clean text and OCRs it; ``scripts/build_ocr_channel.py`` counts, per clean character, which OCR
+string was printed for it: ``cchc_parse/data/ocr_channel.json``). There is one table per kind of OCR:
+"eng" (Tesseract without the Vietnamese model: marks mostly lost, letters confused) and "vie".
+
+P(piece | char) = (count + PRIOR_WEIGHT · prior) / (total + PRIOR_WEIGHT), where the prior gives the clean
+character itself, then the same letter with other marks, then anything else, a share of the mass.
+A token's cost for a candidate syllable is −ln P(token | syllable): the best split of the token into one
+piece (0–2 characters) per character of the syllable.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
+
+from cchc_parse.repair.syllables import skeleton
+from cchc_parse.resources import DataFileError, load_json
+
+__all__ = ["CHANNEL_FILE", "Channel", "OcrKind", "load_channel", "split_token"]
+
+CHANNEL_FILE = "ocr_channel.json"
+OcrKind = Literal["eng", "vie"]
+PRIOR_WEIGHT = 3.0
+MAX_PIECE = 2  # OCR characters one clean character may turn into ("ủ" → "ii")
+# The prior's shares: the character itself, the same base letter (any marks), dropped, anything else.
+_PRIOR = {"eng": (0.45, 0.4, 0.02, 0.13), "vie": (0.96, 0.03, 0.002, 0.008)}
+# The letters a skeleton letter stands for.
+_VARIANTS = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+    "d": "dđ",
+}
+_OTHER_PIECES = 60.0  # the "anything else" share is spread over about this many pieces
+
+
+@dataclass(eq=False)  # hashed by identity, for the cost cache
+class Channel:
+    kind: OcrKind
+    counts: dict[str, dict[str, int]]  # clean char → OCR piece → count
+    totals: dict[str, int]
+    pairs: dict[str, dict[str, int]]  # OCR token → clean token → count (garbles seen more than once)
+
+    def piece_cost(self, char: str, piece: str) -> float:
+        """−ln P(piece | char)."""
+        return _piece_cost(self, char, piece)
+
+    def split_cost(self, syllable: str, pieces: Sequence[str]) -> float:
+        """−ln P(token | syllable) for a token already split into one piece per character of the syllable."""
+        return sum(_piece_cost(self, char, piece) for char, piece in zip(syllable, pieces, strict=True))
+
+    def bound_cost(self, skeleton_word: str, pieces: Sequence[str]) -> float:
+        """A lower bound of split_cost for every syllable with this skeleton (each character's best mark)."""
+        return sum(
+            _best_piece_cost(self, char, piece) for char, piece in zip(skeleton_word, pieces, strict=True)
+        )
+
+    def cost(self, syllable: str, token: str) -> float:
+        """−ln P(token | syllable) over the best split of ``token`` (both lower case)."""
+        n, m = len(syllable), len(token)
+        inf = math.inf
+        row = [0.0] + [inf] * m
+        for i in range(n):
+            char = syllable[i]
+            nxt = [inf] * (m + 1)
+            for j in range(m + 1):
+                base = row[j]
+                if base == inf:
+                    continue
+                for k in range(min(MAX_PIECE, m - j) + 1):
+                    value = base + _piece_cost(self, char, token[j : j + k])
+                    if value < nxt[j + k]:
+                        nxt[j + k] = value
+            row = nxt
+        return row[m]
+
+
+@cache
+def _piece_cost(channel: Channel, char: str, piece: str) -> float:
+    seen = channel.counts.get(char, {}).get(piece, 0)
+    total = channel.totals.get(char, 0)
+    same, variant, dropped, other = _PRIOR[channel.kind]
+    if piece == char:
+        prior = same
+    elif piece == "":
+        prior = dropped
+    elif len(piece) == 1 and skeleton(piece) == skeleton(char):
+        prior = variant / 4
+    else:
+        prior = other / _OTHER_PIECES ** len(piece)
+    return -math.log((seen + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT))
+
+
+@cache
+def _best_piece_cost(channel: Channel, base: str, piece: str) -> float:
+    return min(_piece_cost(channel, char, piece) for char in _VARIANTS.get(base, base))
+
+
+@cache
+def load_channel(kind: OcrKind) -> Channel:
+    """The channel table of one OCR kind from the package data (a prior-only channel if it has none)."""
+    try:
+        data = load_json(CHANNEL_FILE).get(kind, {})
+    except FileNotFoundError:
+        data = {}
+    counts = _checked(data.get("sub", {}), "sub")
+    pairs = _checked(data.get("pairs", {}), "pairs")
+    counts = {_nfc(c): {_nfc(p): n for p, n in pieces.items()} for c, pieces in counts.items()}
+    return Channel(kind, counts, {c: sum(p.values()) for c, p in counts.items()}, pairs)
+
+
+def _checked(value: object, key: str) -> dict[str, dict[str, int]]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, dict) and all(isinstance(n, int) for n in v.values())
+        for k, v in value.items()
+    ):
+        raise DataFileError(f"{CHANNEL_FILE}: '{key}' must map strings to objects of counts")
+    return value
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def split_token(skeleton_word: str, token: str) -> list[str]:
+    """The pieces of ``token`` aligned to each character of ``skeleton_word`` by the fewest edits: a deleted
+    character gets "", inserted characters join the piece before them (the next one at the start)."""
+    pieces = [""] * len(skeleton_word)
+    taken = [False] * len(skeleton_word)
+    lead = ""
+    t = 0
+    for op in Levenshtein.editops(skeleton_word, token):
+        while t < op.dest_pos:  # characters kept unchanged before this edit
+            s = op.src_pos - (op.dest_pos - t)
+            pieces[s] += token[t]
+            taken[s] = True
+            t += 1
+        if op.tag == "replace":
+            pieces[op.src_pos] += token[t]
+            taken[op.src_pos] = True
+            t += 1
+        elif op.tag == "delete":
+            taken[op.src_pos] = True
+        elif op.src_pos == 0 and not any(taken):
+            lead += token[t]
+            t += 1
+        else:
+            pieces[op.src_pos - 1] += token[t]
+            t += 1
+    offset = len(skeleton_word) - (len(token) - t)
+    while t < len(token):
+        pieces[offset] += token[t]
+        t += 1
+        offset += 1
+    if lead and pieces:
+        pieces[0] = lead + pieces[0]
+    return pieces

@@ -1,0 +1,290 @@
+"""The noisy-channel corrector: for each sentence, the syllables that best explain the OCR'd tokens.
+
+score(syllables) = Σ ln P_lm(syllable | two before) − cost_channel(token | syllable), maximised
+with a beam over (previous, current) syllable states. Candidates come from the skeleton index (plus the
+garbles the channel has seen); the token itself always stays a candidate. Candidate lists are cached per
+distinct token and OCR kind, so a document's common words are looked up once.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from cchc_parse import rules
+from cchc_parse.repair.candidates import CandidateIndex
+from cchc_parse.repair.channel import Channel, OcrKind, load_channel, split_token
+from cchc_parse.repair.model import SCALE, NgramModel, load_model
+from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
+from cchc_parse.repair.tokens import START, Unit, lm_token, scan
+from cchc_parse.resources import string_list, string_map
+
+__all__ = ["Candidate", "Corrector", "RepairStats", "ocr_kind"]
+
+BEAM = 6  # states kept per position
+KEEP = 6  # candidates kept per token
+MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
+MAX_SKELETONS = 8  # skeletons expanded into syllables per token
+NEAR_SKELETONS = 16  # skeletons whose channel cost bound is computed per token
+VIE_CHANGE_PENALTY = 4.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
+VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
+_GAZETTEER_MAX = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str  # lower case
+    lm_id: int  # -1: unknown to the model
+    cost: float  # channel cost
+
+
+@dataclass
+class RepairStats:
+    text: str
+    syllables: int  # word units seen
+    changed: int  # word units re-spelled
+    kind: OcrKind
+
+
+def ocr_kind(units: Sequence[Unit]) -> OcrKind:
+    """ "vie" for text whose words have Vietnamese letters beyond Latin-1 (ư, ơ, đ, ạ, ế …: OCR with the
+    Vietnamese model, or clean text), "eng" for text that lost them (OCR without it prints é, ¢ at most)."""
+    words = [u.text for u in units if u.kind == "word" and len(u.text) > 1 and u.text.isalpha()]
+    if not words:
+        return "vie"
+    marked = sum(1 for w in words if rules.VI_UNICODE_ONLY.search(w))
+    return "vie" if marked / len(words) >= VIETNAMESE_LETTER_SHARE else "eng"
+
+
+class Corrector:
+    """Repairs Vietnamese text: ``Corrector.load().repair(text)``."""
+
+    def __init__(self, model: NgramModel, *, baseline: bool = False) -> None:
+        self.model = model
+        self.baseline = baseline
+        self._cache: dict[tuple[str, OcrKind], list[Candidate]] = {}
+        self.acronyms = frozenset(string_list("repair.json", "acronyms"))
+        self.code_letters = string_map("repair.json", "code_letters")
+        self._code_pattern = re.compile(
+            r"(?<![^\W\d_])("
+            + "|".join(sorted(map(re.escape, self.code_letters), key=len, reverse=True))
+            + r")(?![^\W\d_])"
+        )
+
+    @classmethod
+    def load(cls, *, baseline: bool = False) -> Corrector:
+        """The corrector with the packaged model; ``baseline``: the plain-bigram diacritic restorer that
+        only adds marks (candidates of the same skeleton, no channel, bigram context), for comparison."""
+        return cls(load_model(), baseline=baseline)
+
+    @cached_property
+    def index(self) -> CandidateIndex:
+        return CandidateIndex(w for w in self.model.vocab if is_syllable(w))
+
+    @cached_property
+    def gazetteer(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        names: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for name in string_list("repair.json", "gazetteer"):
+            words = tuple(name.split())
+            if all(w.isalpha() for w in words) and 1 < len(words) <= _GAZETTEER_MAX:
+                names[tuple(skeleton(w) for w in words)] = words
+        return names
+
+    def repair(self, text: str, kind: OcrKind | None = None) -> str:
+        return self.repair_with_stats(text, kind).text
+
+    def repair_with_stats(self, text: str, kind: OcrKind | None = None) -> RepairStats:
+        """Repair ``text``, keeping everything between the words (spaces, line breaks, punctuation)."""
+        text = rules.REPAIR_ROMAN_LABEL.sub(_roman_label, text)
+        units = list(scan(text))
+        kind = kind or ocr_kind(units)
+        channel = load_channel(kind)
+        replacements: list[tuple[Unit, str]] = []
+        sentence: list[Unit] = []
+        for unit in [*units, Unit(len(text), len(text), "break", "")]:
+            if unit.kind != "break":
+                sentence.append(unit)
+                continue
+            if sentence:
+                replacements.extend(self._sentence(sentence, channel))
+            sentence = []
+        parts: list[str] = []
+        position = changed = 0
+        for unit, word in replacements:
+            if word != unit.text:
+                parts.append(text[position : unit.start])
+                parts.append(word)
+                position = unit.end
+                changed += unit.kind == "word"
+        parts.append(text[position:])
+        syllables = sum(1 for u in units if u.kind == "word")
+        return RepairStats("".join(parts), syllables, changed, kind)
+
+    def _sentence(self, units: list[Unit], channel: Channel) -> list[tuple[Unit, str]]:
+        options = [self._options(u, channel) for u in units]
+        self._apply_gazetteer(units, options)
+        words = self._decode(options)
+        result = []
+        for unit, word in zip(units, words, strict=True):
+            if unit.kind == "fixed":
+                result.append((unit, self._fix_code(unit.text, channel)))
+            elif word == unit.text.lower():
+                result.append((unit, unit.text))
+            else:
+                result.append((unit, apply_case(unit.text, word)))
+        return result
+
+    def _fix_code(self, text: str, channel: Channel) -> str:
+        if channel.kind != "eng":
+            return text
+        return self._code_pattern.sub(lambda m: self.code_letters[m.group(1)], text)
+
+    def _options(self, unit: Unit, channel: Channel) -> list[Candidate]:
+        ids = self.model.ids
+        if unit.kind == "fixed":
+            token = lm_token(unit)
+            return [Candidate(token, ids.get(token, -1), 0.0)]
+        if (
+            unit.text in self.acronyms
+            or _ROMAN.fullmatch(unit.text)
+            or (unit.text.isupper() and unit.text.isalpha() and not _VOWEL.search(unit.text))  # "BN", "SXD"
+            or self._fix_code(unit.text, channel) != unit.text
+        ):
+            token = unit.text.lower()
+            return [Candidate(token, ids.get(token, -1), 0.0)]
+        key = (unit.text.lower(), channel.kind)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._candidates(key[0], channel)
+        return found
+
+    def _candidates(self, token: str, channel: Channel) -> list[Candidate]:
+        ids, model = self.model.ids, self.model
+        if self.baseline:
+            words = set(self.index.by_skeleton.get(skeleton(token), ())) | {token}
+            return [Candidate(w, ids.get(w, -1), 0.0) for w in sorted(words)]
+        near = self.index.near(token)
+        identity = channel.split_cost(token, token)
+        scored = [Candidate(token, ids.get(token, -1), identity)]
+        penalty = VIE_CHANGE_PENALTY if channel.kind == "vie" and token in ids and is_syllable(token) else 0.0
+        seen = {token}
+        # skeletons by the lower bound of their syllables' channel cost; expanded while they can compete
+        bounded = sorted(
+            (channel.bound_cost(key, pieces), key, pieces) for key, pieces in self._splits(token, near)
+        )
+        best_cost = identity
+        for bound, key, pieces in bounded[:MAX_SKELETONS]:
+            if bound > best_cost + MARGIN:
+                break
+            for word in self.index.by_skeleton[key]:
+                if word not in seen:
+                    seen.add(word)
+                    cost = channel.split_cost(word, pieces) + penalty
+                    best_cost = min(best_cost, cost)
+                    scored.append(Candidate(word, ids[word], cost))
+        for word in channel.pairs.get(token, ()):
+            if word not in seen and word in ids:
+                seen.add(word)
+                scored.append(Candidate(word, ids[word], channel.cost(word, token) + penalty))
+        return _best(scored, model)
+
+    def _splits(self, token: str, near: dict[str, int]) -> list[tuple[str, list[str]]]:
+        """The NEAR_SKELETONS nearest skeletons (the more frequent first among equals), each with the
+        token split into pieces for its characters."""
+        frequency = self.skeleton_frequency
+        keys = sorted(near, key=lambda k: (near[k], -frequency[k]))[:NEAR_SKELETONS]
+        return [(key, split_token(key, token)) for key in keys]
+
+    @cached_property
+    def skeleton_frequency(self) -> dict[str, float]:
+        """The best unigram score of each skeleton's syllables."""
+        model = self.model
+        return {
+            key: max(model.unigram_score(model.ids[w]) for w in words)
+            for key, words in self.index.by_skeleton.items()
+        }
+
+    def _apply_gazetteer(self, units: list[Unit], options: list[list[Candidate]]) -> None:
+        i = 0
+        while i < len(units):
+            matched = 1
+            for size in range(_GAZETTEER_MAX, 1, -1):
+                span = units[i : i + size]
+                if len(span) < size or not all(u.kind == "word" and u.text[:1].isupper() for u in span):
+                    continue
+                name = self.gazetteer.get(tuple(skeleton(u.text) for u in span))
+                if name is not None:
+                    for j, word in enumerate(name):
+                        lower = word.lower()
+                        options[i + j] = [Candidate(lower, self.model.ids.get(lower, -1), 0.0)]
+                    matched = size
+                    break
+            i += matched
+
+    def _decode(self, options: list[list[Candidate]]) -> list[str]:
+        """The best word per position: a beam over (previous, current) states with trigram scores (the
+        stupid-backoff lookups of NgramModel.score, inlined: this loop is the corrector's hot path)."""
+        model = self.model
+        v, tri, bi, uni = model.size, model.trigram, model.bigram, model.unigram
+        backoff, unknown, scale = model.backoff, model.unknown, SCALE
+        use_trigram = not self.baseline
+        # a hypothesis: (score, w1, w2, index of its path in `paths`)
+        beam: list[tuple[float, int, int, int]] = [(0.0, -1, model.ids.get(START, -1), -1)]
+        paths: list[tuple[int, str]] = []  # (previous path index, word)
+        for candidates in options:
+            best: dict[tuple[int, int], tuple[float, int, int, int]] = {}
+            for score, w1, w2, back in beam:
+                base = w2 * v
+                trigram_base = (w1 * v + w2) * v if use_trigram and w1 >= 0 and w2 >= 0 else -1
+                for cand in candidates:
+                    w3 = cand.lm_id
+                    if w3 < 0:
+                        lm = unknown
+                    else:
+                        found = tri.get(trigram_base + w3) if trigram_base >= 0 else None
+                        if found is not None:
+                            lm = found / scale
+                        else:
+                            found = bi.get(base + w3) if w2 >= 0 else None
+                            lm = (
+                                backoff + found / scale
+                                if found is not None
+                                else 2 * backoff + uni[w3] / scale
+                            )
+                    value = score + lm - cand.cost
+                    state = (w2, w3)
+                    old = best.get(state)
+                    if old is None or value > old[0]:
+                        paths.append((back, cand.word))
+                        best[state] = (value, w2, w3, len(paths) - 1)
+            beam = heapq.nlargest(BEAM, best.values()) if len(best) > BEAM else list(best.values())
+        words: list[str] = []
+        at = max(beam)[3]
+        while at >= 0:
+            at, word = paths[at]
+            words.append(word)
+        return words[::-1]
+
+
+def _roman_label(match: re.Match[str]) -> str:
+    """A Roman heading label with OCR's l, 1 and | read as I ("I11" → "III")."""
+    return match.group("indent") + match.group("label").translate(_AS_ROMAN)
+
+
+_AS_ROMAN = str.maketrans("l1|", "III")
+_ROMAN = re.compile("[IVX]+")  # Roman numerals are labels, never words to re-spell
+_VOWEL = rules.VI_VOWEL  # letters without a vowel are no syllable, whatever OCR did: an acronym
+
+
+def _best(scored: list[Candidate], model: NgramModel) -> list[Candidate]:
+    """The KEEP candidates with the lowest channel cost minus half their unigram score, dropping those more
+    than MARGIN behind the best; the token itself (first) is always kept."""
+    ranked = sorted(scored, key=lambda c: c.cost - 0.5 * model.unigram_score(c.lm_id))
+    limit = ranked[0].cost - 0.5 * model.unigram_score(ranked[0].lm_id) + MARGIN
+    best = [c for c in ranked[:KEEP] if c.cost - 0.5 * model.unigram_score(c.lm_id) <= limit]
+    if scored[0] not in best:
+        best.append(scored[0])
+    return best

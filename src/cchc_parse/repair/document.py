@@ -1,0 +1,130 @@
+"""Where a document is repaired, and the record of what was done.
+
+Text (a text file, an OCR'd page) is repaired before its layout is read, so headings, the header and the
+plan title are found in repaired words; :func:`repair_source_text` judges it in runs of lines. Documents
+that arrive as blocks (DOCX, PDF text layers) are judged and repaired by :func:`repair_document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cchc_parse.document import Block, Document, DocWarning
+from cchc_parse.repair import RepairMode, corrector
+from cchc_parse.repair.channel import OcrKind
+from cchc_parse.repair.corrector import ocr_kind
+from cchc_parse.repair.syllables import skeleton
+from cchc_parse.repair.tokens import scan
+
+__all__ = ["RepairCount", "needs_repair", "repair_document", "repair_source_text"]
+
+GROUP_BLOCKS = 40  # blocks judged together in formats without pages
+GROUP_LINES = 60  # lines of text judged together
+MIN_WORDS = 12  # fewer words than this tell nothing about a stretch of text
+VIETNAMESE_SHARE = 0.6  # a stretch is Vietnamese when this share of its words are syllables without marks
+
+
+def needs_repair(text: str) -> bool:
+    """True for Vietnamese text that lost its diacritics: enough words, most of them spelling Vietnamese
+    syllables without marks, and few with Vietnamese letters (see :func:`ocr_kind`)."""
+    units = list(scan(text))
+    words = [u.text for u in units if u.kind == "word" and u.text.isalpha() and len(u.text) > 1]
+    if len(words) < MIN_WORDS:
+        return False
+    if ocr_kind(units) == "vie":
+        return False
+    known = corrector().index.by_skeleton
+    return sum(1 for w in words if skeleton(w) in known) / len(words) >= VIETNAMESE_SHARE
+
+
+@dataclass
+class RepairCount:
+    """Syllables the repair looked at and changed."""
+
+    seen: int = 0
+    changed: int = 0
+
+    def add(self, seen: int, changed: int) -> None:
+        self.seen += seen
+        self.changed += changed
+
+    def record(self, document: Document) -> None:
+        """Mark ``document`` repaired, with a warning telling how much changed, if anything changed."""
+        if self.changed:
+            document.repaired = True
+            document.warnings.append(
+                DocWarning("repaired", f"diacritic repair changed {self.changed} of {self.seen} syllables")
+            )
+
+
+def repair_source_text(text: str, mode: RepairMode, count: RepairCount, *, ocr: bool = False) -> str:
+    """``text`` with its runs of GROUP_LINES lines repaired where ``mode`` says: "always", or "auto" for
+    OCR output (``ocr``) and runs that need it. Lines stay lines."""
+    if mode == "never":
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for start in range(0, len(lines), GROUP_LINES):
+        chunk = "\n".join(lines[start : start + GROUP_LINES])
+        if mode == "always" or ocr or needs_repair(chunk):
+            stats = corrector().repair_with_stats(chunk)
+            count.add(stats.syllables, stats.changed)
+            chunk = stats.text
+        out.append(chunk)
+    return "\n".join(out)
+
+
+def repair_document(document: Document, mode: RepairMode, count: RepairCount | None = None) -> Document:
+    """Repair the blocks of ``document`` that need it, except on pages already repaired as OCR text (see
+    :mod:`cchc_parse.repair`); records what it did (adding to ``count``) with :meth:`RepairCount.record`."""
+    if mode == "never":
+        return document
+    count = count or RepairCount()
+    for group in _groups(document):
+        if any(b.page in document.ocr_pages for b in group):
+            continue
+        text = "\n".join(_texts(group))
+        if mode == "always" or needs_repair(text):
+            count.add(*_repair_blocks(group, ocr_kind(list(scan(text)))))
+    count.record(document)
+    return document
+
+
+def _groups(document: Document) -> Iterator[list[Block]]:
+    """Blocks by page (PDF) or in runs of GROUP_BLOCKS."""
+    blocks = document.blocks
+    if any(b.page is not None for b in blocks):
+        pages: dict[int | None, list[Block]] = {}
+        for block in blocks:
+            pages.setdefault(block.page, []).append(block)
+        yield from pages.values()
+        return
+    for start in range(0, len(blocks), GROUP_BLOCKS):
+        yield blocks[start : start + GROUP_BLOCKS]
+
+
+def _texts(group: list[Block]) -> Iterator[str]:
+    for block in group:
+        if block.kind == "table":
+            yield from (cell for row in block.rows for cell in row)
+        else:
+            yield block.text
+
+
+def _repair_blocks(group: list[Block], kind: OcrKind) -> tuple[int, int]:
+    """Repair the blocks' texts and table cells as text of one OCR kind; (syllables seen, changed)."""
+    fix = corrector().repair_with_stats
+    seen = changed = 0
+    for block in group:
+        if block.kind == "table":
+            for row in block.rows:
+                for i, cell in enumerate(row):
+                    stats = fix(cell, kind)
+                    row[i] = stats.text
+                    seen, changed = seen + stats.syllables, changed + stats.changed
+        else:
+            stats = fix(block.text, kind)
+            block.text = stats.text
+            seen, changed = seen + stats.syllables, changed + stats.changed
+    return seen, changed

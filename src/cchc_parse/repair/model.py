@@ -1,0 +1,125 @@
+"""The syllable language model of the repair step: a trigram model with stupid backoff, in a compact file.
+
+The file (``cchc_parse/data/repair_lm.bin``, built by ``scripts/build_repair_model.py``) is no pickle: an
+8-byte magic, a JSON header (format, sizes, scale, sources and licences), then one zlib stream holding the
+vocabulary (UTF-8, one token per line) and little-endian integer arrays: unigram scores, sorted bigram keys
+and scores, sorted trigram keys and scores. A score is round(ln p × SCALE): the unigram probability, the
+bigram p(w2 | w1) and the trigram p(w3 | w1 w2). A key packs token ids: w1·V + w2, (w1·V + w2)·V + w3.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import sys
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from cchc_parse.resources import DataFileError
+
+__all__ = ["MODEL_FILE", "NgramModel", "load_model"]
+
+MODEL_FILE = "repair_lm.bin"
+MAGIC = b"CCHCLM\x00\x01"
+SCALE = 100.0  # scores are natural-log probabilities times this, as 16-bit integers
+_SECTIONS = (("unigram", "h"), ("bigram_keys", "Q"), ("bigram", "h"), ("trigram_keys", "Q"), ("trigram", "h"))
+
+
+@dataclass
+class NgramModel:
+    """Token ids and stupid-backoff scores (natural log) of a syllable trigram model."""
+
+    vocab: list[str]
+    unigram: array  # type: ignore[type-arg]
+    bigram: dict[int, int]
+    trigram: dict[int, int]
+    header: dict[str, Any]
+    ids: dict[str, int] = field(init=False)
+    backoff: float = field(init=False)  # ln of stupid backoff's factor, added per level backed off
+    unknown: float = field(init=False)  # ln p of a token the model has never seen
+
+    def __post_init__(self) -> None:
+        self.ids = {token: index for index, token in enumerate(self.vocab)}
+        self.backoff = float(self.header["backoff"])
+        self.unknown = float(self.header["unknown"])
+
+    @property
+    def size(self) -> int:
+        return len(self.vocab)
+
+    def score(self, w1: int, w2: int, w3: int) -> float:
+        """ln score of token id w3 after w1 w2 (an id of -1 is a token the model does not know)."""
+        if w3 < 0:
+            return self.unknown
+        v = len(self.vocab)
+        if w2 >= 0:
+            if w1 >= 0:
+                found = self.trigram.get((w1 * v + w2) * v + w3)
+                if found is not None:
+                    return found / SCALE
+            found = self.bigram.get(w2 * v + w3)
+            if found is not None:
+                return self.backoff + found / SCALE
+        return 2 * self.backoff + float(self.unigram[w3]) / SCALE
+
+    def unigram_score(self, w: int) -> float:
+        return self.unknown if w < 0 else float(self.unigram[w]) / SCALE
+
+
+def encode(model_vocab: list[str], arrays: dict[str, array], header: dict[str, Any]) -> bytes:  # type: ignore[type-arg]
+    """The file bytes of a model (deterministic: the same input gives the same bytes)."""
+    payload = bytearray("\n".join(model_vocab).encode("utf-8"))
+    sizes = {"vocab_bytes": len(payload)}
+    for name, code in _SECTIONS:
+        values = array(code, arrays[name])
+        if sys.byteorder == "big":
+            values.byteswap()
+        sizes[name] = len(values)
+        payload += values.tobytes()
+    head = json.dumps({**header, "sizes": sizes}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return MAGIC + struct.pack("<I", len(head)) + head + zlib.compress(bytes(payload), 9)
+
+
+def decode(data: bytes) -> NgramModel:
+    """A model from its file bytes; a malformed file raises DataFileError."""
+    if data[: len(MAGIC)] != MAGIC:
+        raise DataFileError(f"{MODEL_FILE}: not a cchc-parse language model")
+    try:
+        (length,) = struct.unpack_from("<I", data, len(MAGIC))
+        start = len(MAGIC) + 4
+        header = json.loads(data[start : start + length])
+        payload = zlib.decompress(data[start + length :])
+        sizes = header["sizes"]
+        position = sizes["vocab_bytes"]
+        vocab = payload[:position].decode("utf-8").split("\n")
+        arrays: dict[str, array] = {}  # type: ignore[type-arg]
+        for name, code in _SECTIONS:
+            values = array(code)
+            end = position + sizes[name] * values.itemsize
+            values.frombytes(payload[position:end])
+            if sys.byteorder == "big":
+                values.byteswap()
+            arrays[name] = values
+            position = end
+    except (KeyError, ValueError, struct.error, zlib.error) as exc:
+        raise DataFileError(f"{MODEL_FILE}: damaged ({exc})") from exc
+    if len(arrays["unigram"]) != len(vocab) or position != len(payload):
+        raise DataFileError(f"{MODEL_FILE}: damaged (section sizes do not add up)")
+    return NgramModel(
+        vocab=vocab,
+        unigram=arrays["unigram"],
+        bigram=dict(zip(arrays["bigram_keys"], arrays["bigram"], strict=True)),
+        trigram=dict(zip(arrays["trigram_keys"], arrays["trigram"], strict=True)),
+        header=header,
+    )
+
+
+def load_model(path: str | Path | None = None) -> NgramModel:
+    """The packaged model, or the model file at ``path``."""
+    if path is not None:
+        return decode(Path(path).read_bytes())
+    return decode(resources.files("cchc_parse").joinpath("data").joinpath(MODEL_FILE).read_bytes())

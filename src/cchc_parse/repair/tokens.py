@@ -1,0 +1,97 @@
+"""Splitting text into the units the repair step works on, the same way for the model build and for repair.
+
+Every white-space separated chunk becomes units: *words* (letters, maybe with OCR's stray digits and signs:
+"cia", "S¢", "16i"), *fixed* tokens the corrector never re-spells (numbers, dates, document codes, e-mail
+and web addresses), and sentence *breaks* (a full stop, colon, semicolon, question or exclamation mark,
+brackets, a markdown table bar) where the language model's context starts again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from cchc_parse import rules
+
+__all__ = ["NUM", "START", "Unit", "lm_sentences", "scan"]
+
+NUM = "<num>"  # the language model's token for anything holding a digit (numbers, dates, codes)
+START = "<s>"  # the language model's sentence start
+
+UnitKind = Literal["word", "fixed", "break"]
+
+_MAX_WORD = 9  # longer letter runs are no syllable (and no garbled one)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of text: its place in the text, kind, and the text itself."""
+
+    start: int
+    end: int
+    kind: UnitKind
+    text: str
+
+
+def scan(text: str) -> Iterator[Unit]:
+    """The units of ``text`` in order; joining the texts of words and fixed units with the rest of the
+    text in between gives ``text`` back (units never overlap)."""
+    for chunk in rules.REPAIR_CHUNK.finditer(text):
+        value, offset = chunk.group(), chunk.start()
+        core = value.strip(".,:;!?()[]{}\"“”‘’'«»…|*")
+        if rules.REPAIR_WHOLE.match(core):
+            yield from _edges(value, offset, core)
+            continue
+        position = offset
+        for piece in rules.REPAIR_SPLIT.split(value):
+            if not piece:
+                continue
+            if rules.REPAIR_SPLIT.fullmatch(piece):
+                if rules.REPAIR_BREAK.search(piece):
+                    yield Unit(position, position + len(piece), "break", piece)
+            else:
+                yield from _parts(piece, position)
+            position += len(piece)
+
+
+def _edges(value: str, offset: int, core: str) -> Iterator[Unit]:
+    start = value.find(core)
+    if start > 0 and rules.REPAIR_BREAK.search(value[:start]):
+        yield Unit(offset, offset + start, "break", value[:start])
+    yield Unit(offset + start, offset + start + len(core), "fixed", core)
+    rest = value[start + len(core) :]
+    if rest and rules.REPAIR_BREAK.search(rest):
+        yield Unit(offset + start + len(core), offset + len(value), "break", rest)
+
+
+def _parts(piece: str, offset: int) -> Iterator[Unit]:
+    position = offset
+    for part in rules.REPAIR_HYPHEN.split(piece):
+        if part and not rules.REPAIR_HYPHEN.fullmatch(part):
+            kind: UnitKind = "word" if len(part) <= _MAX_WORD and rules.REPAIR_WORD.match(part) else "fixed"
+            yield Unit(position, position + len(part), kind, part)
+        position += len(part)
+
+
+def lm_token(unit: Unit) -> str:
+    """The language model's token for a unit: the lower-cased word, or NUM for anything with a digit."""
+    if any(c.isdigit() for c in unit.text):
+        return NUM
+    return unit.text.lower()
+
+
+def lm_sentences(text: str) -> Iterator[list[str]]:
+    """The language model's sentences of clean text: lists of tokens, each list starting with START."""
+    sentence = [START]
+    for unit in scan(text):
+        if unit.kind == "break":
+            if len(sentence) > 1:
+                yield sentence
+            sentence = [START]
+        elif unit.kind == "word" or any(c.isdigit() for c in unit.text):
+            sentence.append(lm_token(unit))
+        else:
+            sentence.append(unit.text.lower())
+    if len(sentence) > 1:
+        yield sentence

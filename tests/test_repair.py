@@ -1,0 +1,287 @@
+"""Diacritic and OCR repair (cchc_parse/repair): tokens, model file, corrector, where the pipeline repairs."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import unicodedata
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_parse.api import parse_file, parse_text, repair_file
+from cchc_parse.repair import corrector, repair_text
+from cchc_parse.repair.corrector import ocr_kind
+from cchc_parse.repair.document import needs_repair
+from cchc_parse.repair.model import MAGIC, decode, encode, load_model
+from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
+from cchc_parse.repair.tokens import NUM, START, lm_sentences, scan
+from cchc_parse.resources import DataFileError
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+OCR_SEED = SEEDS / "002_44ed5409a343b470.txt"  # OCR without the Vietnamese model
+CLEAN_SEED = SEEDS / "000_a7882dc0dd6dec42.txt"
+MODEL = ROOT / "src" / "cchc_parse" / "data" / "repair_lm.bin"
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- syllables and tokens -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("được", "duoc"), ("Đường", "duong"), ("KIỂM", "kiem"), ("s¢", "s¢"), ("năm", "nam")],
+)
+def test_skeleton(word: str, expected: str) -> None:
+    assert skeleton(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "valid"),
+    [
+        ("tác", True),
+        ("tàc", False),
+        ("nghiêng", True),
+        ("của", True),
+        ("cia", False),
+        ("s6", False),
+        ("ubnd", False),
+    ],
+)
+def test_is_syllable(word: str, valid: bool) -> None:
+    assert is_syllable(word) is valid
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word", "expected"),
+    [("MUC", "mục", "MỤC"), ("Son", "sơn", "Sơn"), ("cia", "của", "của"), ("S¢", "sở", "Sở")],
+)
+def test_apply_case(pattern: str, word: str, expected: str) -> None:
+    assert apply_case(pattern, word) == expected
+
+
+def test_scan_kinds() -> None:
+    units = list(scan("Quyết định số 1783/QD-UBND ngày 14/7/2025 của S¢: (CCHC) 16i"))
+    kinds = [(u.kind, u.text) for u in units]
+    assert ("fixed", "1783/QD-UBND") in kinds
+    assert ("fixed", "14/7/2025") in kinds
+    assert ("word", "S¢") in kinds
+    assert ("word", "16i") in kinds
+    assert ("break", ":") in kinds
+    assert ("word", "CCHC") in kinds
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aăâbcdđeêioôơuưy ÀÁẢÃẠàáảãạ0123456789/-.,:;()\n¢&|*CHU")), max_size=80
+    )
+)
+def test_scan_units_are_ordered_slices(text: str) -> None:
+    position = 0
+    for unit in scan(text):
+        assert unit.start >= position
+        assert text[unit.start : unit.end] == unit.text
+        position = unit.end
+
+
+def test_lm_sentences_break_at_punctuation_and_number_digits() -> None:
+    sentences = list(lm_sentences("Năm 2025, tỉnh Sơn La. Kế hoạch số 12/KH-UBND: tuyên truyền"))
+    assert sentences == [
+        [START, "năm", NUM, "tỉnh", "sơn", "la"],
+        [START, "kế", "hoạch", "số", NUM],
+        [START, "tuyên", "truyền"],
+    ]
+
+
+# --- the model file -----------------------------------------------------------------------------------
+
+
+def test_packaged_model_is_compact_safe_and_attributed() -> None:
+    data = MODEL.read_bytes()
+    assert len(data) <= 20_000_000
+    assert data.startswith(MAGIC)  # our own format, not a pickle
+    model = load_model()
+    assert "underthesea" in model.header["attribution"] and "Apache" in model.header["attribution"]
+    held_out = {
+        line.strip()
+        for line in (ROOT / "bench" / "data" / "repair" / "holdout.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert held_out <= set(model.header["left_out_documents"])
+
+
+def test_model_prefers_the_right_spelling_in_context() -> None:
+    model = load_model()
+    ids = model.ids
+    right = model.score(ids["cải"], ids["cách"], ids["hành"])
+    wrong = model.score(ids["cải"], ids["cách"], ids["hạnh"])
+    assert right > wrong
+
+
+def test_model_round_trip_and_damage() -> None:
+    from array import array
+
+    arrays = {
+        "unigram": array("h", [-100, -200]),
+        "bigram_keys": array("Q", [1]),
+        "bigram": array("h", [-50]),
+        "trigram_keys": array("Q", []),
+        "trigram": array("h", []),
+    }
+    data = encode(["a", "b"], arrays, {"backoff": -0.9, "unknown": -15.0})
+    model = decode(data)
+    assert model.vocab == ["a", "b"] and model.bigram == {1: -50}
+    assert model.score(-1, 0, 1) == pytest.approx(-0.9 - 0.5)
+    with pytest.raises(DataFileError):
+        decode(b"not a model")
+    with pytest.raises(DataFileError):
+        decode(data[:-10])
+
+
+def _tiny_corpus(folder: Path) -> Path:
+    documents = "<<<document aaa>>>\nKế hoạch cải cách hành chính năm 2025.\nCông tác cải cách hành chính.\n"
+    documents += "<<<document bbb>>>\nTuyên truyền cải cách hành chính của tỉnh.\n"
+    with gzip.open(folder / "legal-documents.txt.gz", "wt", encoding="utf-8") as handle:
+        handle.write(documents)
+    with gzip.open(folder / "news-syllable-unigrams.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("syllable\tcount\ncủa\t20\ncải\t8\n")
+    with gzip.open(folder / "news-syllable-bigrams.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("first\tsecond\tcount\ncải\tcách\t8\n")
+    return folder
+
+
+def test_model_build_is_deterministic(tmp_path: Path) -> None:
+    build = _script("build_repair_model")
+    corpus = _tiny_corpus(tmp_path)
+    first, second = build.build(corpus), build.build(corpus)
+    assert first == second
+    model = decode(first)
+    ids = model.ids
+    assert {"cải", "cách", "hành", "chính", "của", NUM, START} <= set(model.vocab)
+    assert model.score(ids["cải"], ids["cách"], ids["hành"]) == pytest.approx(0.0, abs=0.01)  # always follows
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CCHC_LM_CORPUS"),
+    reason="set CCHC_LM_CORPUS to the LM corpus folder to rebuild the model",
+)
+def test_packaged_model_matches_a_rebuild() -> None:
+    build = _script("build_repair_model")
+    assert build.build(Path(os.environ["CCHC_LM_CORPUS"])) == MODEL.read_bytes()
+
+
+# --- the corrector ------------------------------------------------------------------------------------
+
+REPAIRS = [
+    # OCR without the Vietnamese model (seed 002's own lines)
+    ("Tuyén truyén cong tic cai cach hanh chinh", "Tuyên truyền công tác cải cách hành chính"),
+    ("UBND TINH SON LA", "UBND TỈNH SƠN LA"),
+    (
+        "Thuc hién Quyét dinh sé 1783/QD-UBND ngay 14/7/2025",
+        "Thực hiện Quyết định số 1783/QĐ-UBND ngày 14/7/2025",
+    ),
+    ("nang cao nhan thuc cua can bo, cong chuc", "nâng cao nhận thức của cán bộ, công chức"),
+    # text that lost only its marks
+    (
+        "Ke hoach cai cach hanh chinh nha nuoc tinh Son La nam 2026",
+        "Kế hoạch cải cách hành chính nhà nước tỉnh Sơn La năm 2026",
+    ),
+    # OCR with the Vietnamese model: slips on marks
+    ("KIÊM TRA công tác cải cách hành chính", "KIỂM TRA công tác cải cách hành chính"),
+]
+
+
+@pytest.mark.parametrize(("ocr", "clean"), REPAIRS)
+def test_repairs(ocr: str, clean: str) -> None:
+    assert repair_text(ocr).text == clean
+
+
+CLEAN = [
+    "Kế hoạch cải cách hành chính tỉnh Sơn La năm 2026",
+    "Sở Văn hóa, Thể thao và Du lịch; UBND các huyện, thành phố",
+    "Tối thiểu 80% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến (Quyết định số 1074/QĐ-BXD).",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_passes_through(text: str) -> None:
+    assert repair_text(text).text == text
+
+
+def test_clean_seed_is_left_alone() -> None:
+    text = unicodedata.normalize("NFC", CLEAN_SEED.read_text(encoding="utf-8"))
+    result = repair_text(text)
+    assert result.changed <= result.syllables * 0.0005
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeioucdnght đươ ăâ\n.,;:-0123/()SCHUBND")), max_size=120))
+def test_repair_keeps_lines_and_everything_between_words(text: str) -> None:
+    repaired = repair_text(text).text
+    assert repaired.count("\n") == text.count("\n")
+    breaks = [u.text for u in scan(text) if u.kind == "break"]
+    assert [u.text for u in scan(repaired) if u.kind == "break"] == breaks
+
+
+def test_ocr_kind() -> None:
+    assert ocr_kind(list(scan("Tuyén truyén cong tic cai cach hanh chinh cia S¢ Xay dwng"))) == "eng"
+    assert ocr_kind(list(scan("Tuyên truyền công tác cải cách hành chính của Sở Xây dựng"))) == "vie"
+
+
+def test_needs_repair() -> None:
+    assert needs_repair(OCR_SEED.read_text(encoding="utf-8")[:3000])
+    assert not needs_repair(CLEAN_SEED.read_text(encoding="utf-8")[:3000])
+    assert not needs_repair("UBND CCHC TTHC")  # too little to tell
+
+
+def test_corrector_is_loaded_once() -> None:
+    assert corrector() is corrector()
+
+
+# --- the pipeline -------------------------------------------------------------------------------------
+
+
+def test_ocr_seed_is_repaired_and_parsed() -> None:
+    document = parse_file(OCR_SEED)
+    assert document.source.repaired
+    assert any(w.code == "repaired" for w in document.warnings)
+    assert (
+        document.plan.title == "Kế hoạch tuyên truyền công tác cải cách hành chính của Sở Xây dựng năm 2025"
+    )
+    top = [(s.label, s.title) for s in document.sections]
+    assert [label for label, _ in top] == ["I", "II", "III", "IV"]
+    assert top[3][1] == "TỔ CHỨC THỰC HIỆN"
+    leads = {lead for task in document.tasks for lead in task.lead}
+    assert "Phòng Kế hoạch - Tài chính" in leads
+
+
+def test_repair_never_leaves_the_text() -> None:
+    document = parse_file(OCR_SEED, repair="never")
+    assert not document.source.repaired
+    assert document.sections[0].title == "MUC PiCH, YEU CAU"
+
+
+def test_clean_text_is_not_repaired_in_auto_mode() -> None:
+    document = parse_text(CLEAN_SEED.read_text(encoding="utf-8"))
+    assert not document.source.repaired
+    assert all(w.code != "repaired" for w in document.warnings)
+
+
+def test_repair_file_keeps_lines() -> None:
+    result = repair_file(OCR_SEED)
+    assert result.text.count("\n") == result.original.count("\n")
+    assert result.changed > 1500
+    assert "Tuyên truyền công tác cải cách hành chính của Sở Xây dựng năm 2025" in result.text
