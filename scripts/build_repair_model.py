@@ -42,7 +42,7 @@ MIN_UNIGRAM = 2  # a token enters the vocabulary with this (weighted) count
 MIN_BIGRAM = 1.0
 MIN_TRIGRAM = 2
 BACKOFF = 0.4  # stupid backoff's factor
-OVERLAP_WINDOW = 12  # a corpus document sharing a run of this many tokens with an evaluation text is left out
+OVERLAP_WINDOW = 12  # a run of this many tokens shared with an evaluation text leaves a document out
 ATTRIBUTION = (
     "Syllable counts derived in part from the VNTC news corpus counts of the underthesea project "
     "(https://github.com/undertheseanlp/underthesea, restore_diacritics model, commit 3f5a6197), "
@@ -78,16 +78,20 @@ def windows(sentences: Iterable[list[str]]) -> set[tuple[str, ...]]:
 
 
 def training_sentences(corpus: Path) -> tuple[list[list[str]], list[str]]:
-    """The sentences of the training documents, and the ids of the documents left out."""
+    """The sentences of the training documents, and the ids of the documents left out: the held-out ones,
+    and those sharing a run of OVERLAP_WINDOW tokens with an evaluation text, unless that run is common
+    wording found in several corpus documents ("theo quyết định số <num> ngày <num> tháng <num> ...")."""
     held = holdout_ids()
     evaluation: set[tuple[str, ...]] = set()
     for path in sorted(EVAL_TEXTS.glob("*.clean.txt")):
         evaluation |= windows(lm_sentences(path.read_text(encoding="utf-8")))
+    documents = [(doc_id, list(lm_sentences(text))) for doc_id, text in read_documents(corpus)]
+    shared = {doc_id: windows(sentences) & evaluation for doc_id, sentences in documents}
+    spread = Counter(window for found in shared.values() for window in found)
     sentences: list[list[str]] = []
     left_out: list[str] = []
-    for doc_id, text in read_documents(corpus):
-        document = list(lm_sentences(text))
-        if doc_id in held or (evaluation and windows(document) & evaluation):
+    for doc_id, document in documents:
+        if doc_id in held or any(spread[window] < 2 for window in shared[doc_id]):
             left_out.append(doc_id)
             continue
         sentences.extend(document)

@@ -5,8 +5,9 @@ renders clean text and OCRs it; ``scripts/build_ocr_channel.py`` counts, per cle
 string was printed for it: ``cchc_parse/data/ocr_channel.json``). There is one table per kind of OCR:
 "eng" (Tesseract without the Vietnamese model: marks mostly lost, letters confused) and "vie".
 
-P(piece | char) = (count + PRIOR_WEIGHT · prior) / (total + PRIOR_WEIGHT), where the prior gives the clean
-character itself, then the same letter with other marks, then anything else, a share of the mass.
+P(piece | char) = (1 − s) · count / total + s · prior, where the prior gives the clean character itself,
+then the same letter with other marks, then another vowel for a vowel, then anything else, a share of the
+mass, and s (SMOOTHING) keeps misreadings the generated pairs never showed possible.
 A token's cost for a candidate syllable is −ln P(token | syllable): the best split of the token into one
 piece (0–2 characters) per character of the syllable.
 """
@@ -29,10 +30,12 @@ __all__ = ["CHANNEL_FILE", "Channel", "OcrKind", "load_channel", "split_token"]
 
 CHANNEL_FILE = "ocr_channel.json"
 OcrKind = Literal["eng", "vie"]
-PRIOR_WEIGHT = 3.0
+SMOOTHING = {"eng": 0.1, "vie": 0.02}  # the prior's weight beside the counts: real scans misread more
 MAX_PIECE = 2  # OCR characters one clean character may turn into ("ủ" → "ii")
-# The prior's shares: the character itself, the same base letter (any marks), dropped, anything else.
-_PRIOR = {"eng": (0.45, 0.4, 0.02, 0.13), "vie": (0.96, 0.03, 0.002, 0.008)}
+# The prior's shares: the character itself, the same base letter (any marks), dropped, another vowel for a
+# vowel, anything else.
+_PRIOR = {"eng": (0.45, 0.35, 0.02, 0.08, 0.1), "vie": (0.96, 0.025, 0.002, 0.005, 0.008)}
+_VOWELS = frozenset("aeiouy")
 # The letters a skeleton letter stands for.
 _VARIANTS = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -91,16 +94,21 @@ class Channel:
 def _piece_cost(channel: Channel, char: str, piece: str) -> float:
     seen = channel.counts.get(char, {}).get(piece, 0)
     total = channel.totals.get(char, 0)
-    same, variant, dropped, other = _PRIOR[channel.kind]
+    same, variant, dropped, vowel, other = _PRIOR[channel.kind]
     if piece == char:
         prior = same
     elif piece == "":
         prior = dropped
     elif len(piece) == 1 and skeleton(piece) == skeleton(char):
         prior = variant / 4
+    elif len(piece) == 1 and skeleton(piece) in _VOWELS and skeleton(char) in _VOWELS:
+        prior = vowel / len(_VOWELS)
     else:
         prior = other / _OTHER_PIECES ** len(piece)
-    return -math.log((seen + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT))
+    if not total:
+        return -math.log(prior)
+    floor = SMOOTHING[channel.kind]
+    return -math.log((1 - floor) * seen / total + floor * prior)
 
 
 @cache
@@ -134,36 +142,45 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def split_token(skeleton_word: str, token: str) -> list[str]:
-    """The pieces of ``token`` aligned to each character of ``skeleton_word`` by the fewest edits: a deleted
-    character gets "", inserted characters join the piece before them (the next one at the start)."""
-    pieces = [""] * len(skeleton_word)
-    taken = [False] * len(skeleton_word)
-    lead = ""
-    t = 0
-    for op in Levenshtein.editops(skeleton_word, token):
-        while t < op.dest_pos:  # characters kept unchanged before this edit
-            s = op.src_pos - (op.dest_pos - t)
-            pieces[s] += token[t]
-            taken[s] = True
-            t += 1
-        if op.tag == "replace":
-            pieces[op.src_pos] += token[t]
-            taken[op.src_pos] = True
-            t += 1
-        elif op.tag == "delete":
-            taken[op.src_pos] = True
-        elif op.src_pos == 0 and not any(taken):
-            lead += token[t]
-            t += 1
-        else:
-            pieces[op.src_pos - 1] += token[t]
-            t += 1
-    offset = len(skeleton_word) - (len(token) - t)
-    while t < len(token):
-        pieces[offset] += token[t]
-        t += 1
-        offset += 1
-    if lead and pieces:
-        pieces[0] = lead + pieces[0]
+def split_token(clean: str, seen: str) -> list[str]:
+    """The OCR substring ``seen`` printed for each character of ``clean`` (a syllable or its skeleton).
+
+    The alignment is the fewest edits (rapidfuzz's Levenshtein editops) with every character folded to its
+    base letter (marks dropped, đ → d, so a mark-only misreading is a match). A deleted character gets "";
+    inserted OCR characters go with the following clean character when that one was misread (Levenshtein
+    puts an insertion before the substitution it belongs with: "đối" → "d6éi" is d=d, +6, o→e, i=i, and
+    it is "ố" that became "6é"), else with the preceding one; at the start, with the first character.
+    scripts/build_ocr_channel.py counts the channel with this same function.
+    """
+    n = len(clean)
+    pieces = [""] * n
+    matched = [False] * n
+    before = [""] * (n + 1)  # OCR characters inserted before clean[i] (before[n]: at the end)
+    i = j = 0
+    for op in Levenshtein.editops(_fold(clean), _fold(seen)):
+        while i < op.src_pos:  # characters read right up to the operation
+            pieces[i], matched[i] = seen[j], True
+            i, j = i + 1, j + 1
+        if op.tag == "insert":
+            before[i] += seen[j]
+            j += 1
+        elif op.tag == "replace":
+            pieces[i] = seen[j]
+            i, j = i + 1, j + 1
+        else:  # delete
+            i += 1
+    while i < n:
+        pieces[i], matched[i] = seen[j], True
+        i, j = i + 1, j + 1
+    for k in range(n + 1):
+        if before[k]:
+            if k < n and (k == 0 or not matched[k]):
+                pieces[k] = before[k] + pieces[k]
+            else:
+                pieces[k - 1] += before[k]
     return pieces
+
+
+def _fold(text: str) -> str:
+    """Each character replaced by its base letter: "đối" → "doi", "d6éi" → "d6ei" (same length)."""
+    return "".join("d" if c in "đĐ" else unicodedata.normalize("NFD", c)[0] for c in text)

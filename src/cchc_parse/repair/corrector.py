@@ -128,13 +128,13 @@ class Corrector:
         self._apply_gazetteer(units, options)
         words = self._decode(options)
         result = []
-        for unit, word in zip(units, words, strict=True):
+        for i, (unit, word) in enumerate(zip(units, words, strict=True)):
             if unit.kind == "fixed":
                 result.append((unit, self._fix_code(unit.text, channel)))
             elif word == unit.text.lower():
                 result.append((unit, unit.text))
             else:
-                result.append((unit, apply_case(unit.text, word)))
+                result.append((unit, apply_case(_case_pattern(units, i, word), word)))
         return result
 
     def _fix_code(self, text: str, channel: Channel) -> str:
@@ -269,6 +269,27 @@ class Corrector:
         return words[::-1]
 
 
+def _case_pattern(units: list[Unit], i: int, word: str) -> str:
+    """The case a re-spelt word takes from its token, with two OCR habits undone: a short word in capitals
+    between words that are not ("SO NOi vu": marked vowels read as capitals) is a capitalised word, and
+    a capital I read for a small l ("Idp" lớp) is lower case."""
+    text = units[i].text
+    if text[:1] == "I" and word[:1] == "l" and text[1:2].islower():
+        return text.lower()
+    if len(text) <= 3 and _all_caps(text):
+        neighbours = [
+            u.text for u in (units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None) if u
+        ]
+        if not any(_all_caps(n) and len(n) > 1 for n in neighbours):
+            return text[:1] + text[1:].lower()
+    return text
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def _roman_label(match: re.Match[str]) -> str:
     """A Roman heading label with OCR's l, 1 and | read as I ("I11" → "III")."""
     return match.group("indent") + match.group("label").translate(_AS_ROMAN)
@@ -280,11 +301,15 @@ _VOWEL = rules.VI_VOWEL  # letters without a vowel are no syllable, whatever OCR
 
 
 def _best(scored: list[Candidate], model: NgramModel) -> list[Candidate]:
-    """The KEEP candidates with the lowest channel cost minus half their unigram score, dropping those more
-    than MARGIN behind the best; the token itself (first) is always kept."""
-    ranked = sorted(scored, key=lambda c: c.cost - 0.5 * model.unigram_score(c.lm_id))
-    limit = ranked[0].cost - 0.5 * model.unigram_score(ranked[0].lm_id) + MARGIN
-    best = [c for c in ranked[:KEEP] if c.cost - 0.5 * model.unigram_score(c.lm_id) <= limit]
+    """The KEEP candidates with the lowest channel cost minus unigram score, dropping those more than MARGIN
+    behind the best; the token itself (first) is always kept."""
+
+    def rank(candidate: Candidate) -> float:
+        return candidate.cost - model.unigram_score(candidate.lm_id)
+
+    ranked = sorted(scored, key=rank)
+    limit = rank(ranked[0]) + MARGIN
+    best = [c for c in ranked[:KEEP] if rank(c) <= limit]
     if scored[0] not in best:
         best.append(scored[0])
     return best

@@ -21,6 +21,7 @@ START = "<s>"  # the language model's sentence start
 
 UnitKind = Literal["word", "fixed", "break"]
 
+_MASK = "\ue000"  # a private-use character standing in for a masked mark
 _MAX_WORD = 9  # longer letter runs are no syllable (and no garbled one)
 
 
@@ -44,10 +45,13 @@ def scan(text: str) -> Iterator[Unit]:
             yield from _edges(value, offset, core)
             continue
         position = offset
-        for piece in rules.REPAIR_SPLIT.split(value):
+        # marks inside words are masked (same length) so that the split keeps those words whole
+        masked = rules.REPAIR_INNER_MARK.sub(_MASK, value)
+        for masked_piece in rules.REPAIR_SPLIT.split(masked):
+            piece = value[position - offset : position - offset + len(masked_piece)]
             if not piece:
                 continue
-            if rules.REPAIR_SPLIT.fullmatch(piece):
+            if rules.REPAIR_SPLIT.fullmatch(masked_piece):
                 if rules.REPAIR_BREAK.search(piece):
                     yield Unit(position, position + len(piece), "break", piece)
             else:

@@ -1,0 +1,292 @@
+"""Accuracy and speed of the Vietnamese diacritic/OCR repair step (cchc_parse.repair.corrector).
+
+Usage: python bench/bench_repair.py [--runs 3] [--stub] [--per-doc]
+
+Texts: bench/data/repair/<name>.clean.txt with <name>.eng.txt and <name>.vie.txt, the same text rendered and
+read by Tesseract -l eng / -l vie (made by bench/make_repair_data.py: four held-out corpus documents and
+seed 000). For each input kind the benchmark repairs every document with the full model
+(``Corrector.load()``) and the plain-bigram baseline (``Corrector.load(baseline=True)``) and reports:
+
+- syllable accuracy of the input, of the repaired text and of the baseline's output, as the median over the
+  documents and pooled over all of them. Tokens are the white-space tokens with punctuation stripped from
+  their ends, NFC, case-sensitive; tokens without a letter (numbers, dashes) are left out. Accuracy =
+  1 - (Levenshtein distance between the token sequences) / (number of clean tokens). For the "clean" kind
+  (the clean text itself as input) it is the share of syllables the repair leaves unchanged;
+- speed in syllables (input tokens) per second over all documents of the kind: the median of --runs runs
+  after a warm-up run ("warm"), and the first run in a fresh process right after loading ("cold");
+- model load time (median of --runs fresh subprocesses importing the corrector and loading the model) and
+  the peak RSS of that subprocess (resource.getrusage), and the peak RSS of the cold-run processes.
+
+--stub replaces the corrector by one that returns the text unchanged (to try the benchmark without a model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data" / "repair"
+KINDS = ("eng", "vie", "clean")
+
+# Targets: pooled accuracy of the repaired text per kind, speed, load time, memory.
+TARGET_ACCURACY = {"eng": 0.97, "vie": 0.995, "clean": 0.9995}
+TARGET_SPEED = 20_000.0  # syllables per second, warm
+TARGET_LOAD_S = 1.0
+TARGET_RSS_MB = 300.0
+
+LOAD_CODE = (
+    "import time; t=time.perf_counter(); from cchc_parse.repair.corrector import Corrector; "
+    "Corrector.load(); print(time.perf_counter()-t)"
+)
+RSS_CODE = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+# Registers a corrector that changes nothing under the real module name (for --stub, also in subprocesses).
+STUB_CODE = """
+import sys, types
+class Corrector:
+    @classmethod
+    def load(cls, baseline=False):
+        return cls()
+    def repair(self, text):
+        return text
+module = types.ModuleType("cchc_parse.repair.corrector")
+module.Corrector = Corrector
+sys.modules["cchc_parse.repair.corrector"] = module
+"""
+
+
+# --- metric ----------------------------------------------------------------------------------------------
+
+
+def _edge_strip(token: str) -> str:
+    start, end = 0, len(token)
+    while start < end and unicodedata.category(token[start])[0] == "P":
+        start += 1
+    while end > start and unicodedata.category(token[end - 1])[0] == "P":
+        end -= 1
+    return token[start:end]
+
+
+def syllables(text: str) -> list[str]:
+    """The tokens that the accuracy counts (see the module docstring)."""
+    found = (_edge_strip(token) for token in unicodedata.normalize("NFC", text).split())
+    return [token for token in found if any(c.isalpha() for c in token)]
+
+
+def errors(clean: list[str], other: list[str]) -> int:
+    return int(Levenshtein.distance(clean, other))
+
+
+# --- data and corrector ------------------------------------------------------------------------------
+
+
+def load_texts() -> dict[str, dict[str, str]]:
+    """name -> {"clean": ..., "eng": ..., "vie": ...}."""
+    texts: dict[str, dict[str, str]] = {}
+    for path in sorted(DATA.glob("*.clean.txt")):
+        name = path.name.removesuffix(".clean.txt")
+        texts[name] = {kind: (DATA / f"{name}.{kind}.txt").read_text(encoding="utf-8") for kind in KINDS}
+    if not texts:
+        raise SystemExit(f"no *.clean.txt in {DATA}: run bench/make_repair_data.py")
+    return texts
+
+
+def load_corrector(stub: bool, baseline: bool = False) -> Any:
+    if stub:
+        exec(STUB_CODE, {})
+    from cchc_parse.repair.corrector import Corrector  # type: ignore[import-not-found, unused-ignore]
+
+    return Corrector.load(baseline=True) if baseline else Corrector.load()
+
+
+def run_python(code: str, stub: bool) -> list[str]:
+    """Run ``code`` in a fresh interpreter (the stub registered first with --stub); its output lines."""
+    done = subprocess.run(
+        [sys.executable, "-c", (STUB_CODE if stub else "") + code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed")
+    return done.stdout.split()
+
+
+# --- measurements ------------------------------------------------------------------------------------
+
+
+def accuracy_rows(
+    texts: dict[str, dict[str, str]], correct: Callable[[str], str]
+) -> dict[str, list[tuple[int, int]]]:
+    """kind -> per document (errors, clean tokens) of the corrected input, and ("input" kind) of the input."""
+    rows: dict[str, list[tuple[int, int]]] = {}
+    for kind in KINDS:
+        rows[kind] = []
+        for parts in texts.values():
+            clean = syllables(parts["clean"])
+            output = correct(parts[kind])
+            if output.count("\n") != parts[kind].count("\n"):
+                print(f"  warning: the repair changed the number of lines ({kind})", file=sys.stderr)
+            rows[kind].append((errors(clean, syllables(output)), len(clean)))
+    return rows
+
+
+def input_rows(texts: dict[str, dict[str, str]]) -> dict[str, list[tuple[int, int]]]:
+    return accuracy_rows(texts, lambda text: text)
+
+
+def median_and_pooled(rows: list[tuple[int, int]]) -> tuple[float, float]:
+    median = statistics.median(1 - e / n for e, n in rows)
+    pooled = 1 - sum(e for e, _ in rows) / sum(n for _, n in rows)
+    return median, pooled
+
+
+def timed(correct: Callable[[str], str], inputs: list[str]) -> float:
+    started = time.perf_counter()
+    for text in inputs:
+        correct(text)
+    return time.perf_counter() - started
+
+
+COLD_CODE = """
+import json, resource, time
+from cchc_parse.repair.corrector import Corrector
+with open({path!r}, encoding="utf-8") as handle:
+    inputs = json.load(handle)
+corrector = Corrector.load()
+started = time.perf_counter()
+for text in inputs:
+    corrector.repair(text)
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def cold_run(inputs: list[str], stub: bool) -> tuple[float, float]:
+    """(seconds for the first pass over ``inputs`` in a fresh process, its peak RSS in MB)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
+        json.dump(inputs, handle, ensure_ascii=False)
+        path = handle.name
+    try:
+        seconds, rss_kb = run_python(COLD_CODE.format(path=path), stub)
+    finally:
+        Path(path).unlink()
+    return float(seconds), float(rss_kb) / 1024
+
+
+# --- report ----------------------------------------------------------------------------------------------
+
+
+def pct(value: float) -> str:
+    return f"{100 * value:7.2f}%"
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--stub", action="store_true", help="a corrector that changes nothing")
+    parser.add_argument("--per-doc", action="store_true", help="also print each document's accuracies")
+    args = parser.parse_args(argv)
+
+    texts = load_texts()
+    counts = {kind: sum(len(syllables(parts[kind])) for parts in texts.values()) for kind in KINDS}
+    print(f"{len(texts)} documents: {', '.join(texts)}; clean syllables {counts['clean']:,}")
+    corrector = load_corrector(args.stub)
+    baseline = load_corrector(args.stub, baseline=True)
+
+    before = input_rows(texts)
+    repaired = accuracy_rows(texts, corrector.repair)
+    base = accuracy_rows(texts, baseline.repair)
+
+    print()
+    print(
+        "syllable accuracy     input (median / pooled)   repaired (median / pooled)   "
+        "baseline (median / pooled)   target (pooled repaired)"
+    )
+    for kind in KINDS:
+        i_med, i_pool = median_and_pooled(before[kind])
+        r_med, r_pool = median_and_pooled(repaired[kind])
+        b_med, b_pool = median_and_pooled(base[kind])
+        target = TARGET_ACCURACY[kind]
+        ok = r_pool >= target and (kind != "vie" or r_pool >= i_pool)
+        goal = f">= {100 * target:.2f}%" + (" and >= input" if kind == "vie" else "")
+        if kind == "clean":
+            goal += " unchanged"
+        print(
+            f"  {kind:6}            {pct(i_med)} / {pct(i_pool)}      {pct(r_med)} / {pct(r_pool)}"
+            f"        {pct(b_med)} / {pct(b_pool)}      {goal}  {verdict(ok)}"
+        )
+        if args.per_doc:
+            for name, (ie, n), (re_, _), (be, _) in zip(
+                texts, before[kind], repaired[kind], base[kind], strict=True
+            ):
+                print(
+                    f"      {name:18} {n:6} syll  input {pct(1 - ie / n)}  repaired {pct(1 - re_ / n)}"
+                    f"  baseline {pct(1 - be / n)}"
+                )
+
+    print()
+    print(
+        f"speed (syllables/s)   warm (median of {args.runs})   cold (first run, fresh process)   "
+        f"peak RSS cold   target (warm)"
+    )
+    cold_rss: list[float] = []
+    for kind in KINDS:
+        inputs = [parts[kind] for parts in texts.values()]
+        timed(corrector.repair, inputs)  # warm-up
+        warm = counts[kind] / statistics.median(timed(corrector.repair, inputs) for _ in range(args.runs))
+        try:
+            seconds, rss = cold_run(inputs, args.stub)
+            cold = f"{counts[kind] / seconds:12,.0f}"
+            rss_text = f"{rss:8.1f} MB"
+            cold_rss.append(rss)
+        except RuntimeError as exc:
+            cold, rss_text = f"n/a ({exc})", "n/a"
+        print(
+            f"  {kind:6}            {warm:12,.0f}        {cold:>12}                 {rss_text:>11}      "
+            f">= {TARGET_SPEED:,.0f}  {verdict(warm >= TARGET_SPEED)}"
+        )
+
+    print()
+    try:
+        loads: list[float] = []
+        rss_values: list[float] = []
+        for _ in range(args.runs):
+            load_s, rss_kb = run_python(LOAD_CODE + "\n" + RSS_CODE, args.stub)
+            loads.append(float(load_s))
+            rss_values.append(float(rss_kb) / 1024)
+        load = statistics.median(loads)
+        rss = max(rss_values)
+        print(
+            f"model load (fresh process, median of {args.runs}): {load:.3f} s   "
+            f"target < {TARGET_LOAD_S:g} s  {verdict(load < TARGET_LOAD_S)}"
+        )
+        print(
+            f"peak RSS of that process: {rss:.1f} MB   target < {TARGET_RSS_MB:g} MB  "
+            f"{verdict(rss < TARGET_RSS_MB)}"
+        )
+    except RuntimeError as exc:
+        print(f"model load: n/a ({exc})")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"(this benchmark process, both models loaded: peak RSS {own:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
