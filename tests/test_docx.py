@@ -7,6 +7,7 @@ import io
 import json
 import os
 import stat
+import subprocess
 import time
 import zipfile
 from datetime import date
@@ -19,7 +20,9 @@ from typer.testing import CliRunner
 from cchc_parse import InputError, UnsupportedFormatError, parse_file
 from cchc_parse.cli import app, route
 from cchc_parse.document import Block
-from cchc_parse.readers.docx import NO_SOFFICE, read_doc_file, read_docx_bytes
+from cchc_parse.models import PlanDocument, Section
+from cchc_parse.readers.docx import NO_SOFFICE, find_soffice, read_doc_file, read_docx_bytes
+from cchc_parse.readers.docx_package import OLE_MAGIC
 from docx_factory import (
     abstract,
     cell,
@@ -504,11 +507,11 @@ BAD_INPUTS = {
         "zip bomb suspected: word/media/zeros.bin is compressed",
     ),
     "encrypted (OLE EncryptedPackage)": (
-        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptedPackage".encode("utf-16-le"),
+        lambda: OLE_MAGIC + bytes(500) + "EncryptedPackage".encode("utf-16-le"),
         "encrypted document: remove the password first",
     ),
     "a legacy .doc named .docx": (
-        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "WordDocument".encode("utf-16-le"),
+        lambda: OLE_MAGIC + bytes(500) + "WordDocument".encode("utf-16-le"),
         "a legacy Word .doc file",
     ),
     "missing content types": (
@@ -578,22 +581,38 @@ def fake_soffice(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> 
 def test_doc_without_libreoffice_is_unsupported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
     path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    path.write_bytes(OLE_MAGIC + bytes(100))
     with pytest.raises(UnsupportedFormatError) as caught:
         parse_file(path)
     assert caught.value.reason == NO_SOFFICE
+    result = CliRunner().invoke(app, route([str(path)]))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"error: {path}: {NO_SOFFICE}\n"  # one line, no traceback
 
 
 def test_doc_is_converted_with_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     converted = write_docx(tmp_path / "converted.docx", PLAN_BODY, numbering=OUTLINE + num(1, 0))
     # soffice … --convert-to docx --outdir DIR FILE: the outdir is argument 6, the .doc the last one
-    fake_soffice(tmp_path / "bin", f'cp "{converted}" "$6/old.docx"', monkeypatch)
+    log = tmp_path / "arguments.txt"
+    fake_soffice(
+        tmp_path / "bin", f'printf "%s\\n" "$@" >> "{log}"\ncp "{converted}" "$6/old.docx"', monkeypatch
+    )
     path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 legacy bytes")
+    path.write_bytes(OLE_MAGIC + b" legacy bytes")
     doc = parse_file(path)
     assert doc.source.format == "doc"
     assert doc.source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert doc.plan.number == "45/KH-SNV" and len(doc.sections) == 3
+    parse_file(path)
+    first, second = (log.read_text(encoding="utf-8").split("\n")[i : i + 7] for i in (0, 7))
+    # a private LibreOffice profile per conversion, in the temporary directory that is removed after it:
+    # parallel runs (batch --jobs, CI) never share one, nor touch the user's own LibreOffice
+    assert first[0].startswith("-env:UserInstallation=file:///") and first[0] != second[0]
+    assert first[1:5] == ["--headless", "--convert-to", "docx", "--outdir"]
+    assert first[0].removeprefix("-env:UserInstallation=file://").startswith(first[5])
+    assert not Path(first[5]).exists()
+    assert first[6] == str(path.resolve())
 
 
 @pytest.mark.parametrize(
@@ -608,7 +627,7 @@ def test_doc_conversion_failures(
 ) -> None:
     fake_soffice(tmp_path / "bin", script, monkeypatch)
     path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    path.write_bytes(OLE_MAGIC)
     with pytest.raises(InputError, match=reason):
         read_doc_file(str(path), timeout=0.5)
 
@@ -618,3 +637,83 @@ def test_a_docx_named_doc_needs_no_libreoffice(tmp_path: Path, monkeypatch: pyte
     path = write_docx(tmp_path / "renamed.doc", para("I. MỤC ĐÍCH"))
     doc = read_doc_file(str(path))
     assert doc.format == "doc" and [b.text for b in doc.blocks] == ["I. MỤC ĐÍCH"]
+
+
+# --- legacy .doc through a real LibreOffice -----------------------------------------------------------------
+
+needs_soffice = pytest.mark.skipif(
+    find_soffice() is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer",
+)
+
+
+@pytest.fixture(scope="module")
+def real_doc(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The plan of PLAN_BODY as .docx, and the same saved as a Word 97-2003 .doc by LibreOffice."""
+    folder = tmp_path_factory.mktemp("real-doc")
+    source = write_docx(folder / "ke-hoach.docx", PLAN_BODY, numbering=OUTLINE + num(1, 0))
+    soffice = find_soffice()
+    assert soffice is not None
+    profile = (folder / "profile").as_uri()  # private: no clash with another LibreOffice running
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc"]
+    subprocess.run(
+        [*command, "--outdir", str(folder / "doc"), str(source)], check=True, capture_output=True, timeout=180
+    )
+    path = folder / "doc" / "ke-hoach.doc"
+    assert path.read_bytes().startswith(OLE_MAGIC)  # a real OLE compound file, not a renamed .docx
+    return source, path
+
+
+def _outline(doc: PlanDocument) -> list[tuple[str, str]]:
+    def walk(sections: list[Section]) -> list[tuple[str, str]]:
+        return [pair for s in sections for pair in [(s.path, s.title), *walk(s.children)]]
+
+    return walk(doc.sections)
+
+
+def _task_rows(doc: PlanDocument) -> list[tuple[object, ...]]:
+    return [(t.origin, t.section, t.text, t.lead, t.partners, t.deadline) for t in doc.tasks]
+
+
+@needs_soffice
+def test_a_real_doc_parses_like_the_docx_it_was_saved_from(real_doc: tuple[Path, Path]) -> None:
+    source, path = real_doc
+    expected = parse_file(source)
+    doc = parse_file(path)
+    assert doc.source.format == "doc"
+    assert doc.source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert doc.plan.model_dump() == expected.plan.model_dump()
+    assert doc.plan.number == "45/KH-SNV"
+    assert _outline(doc) == _outline(expected)
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("II", "NHIỆM VỤ"),
+        ("III", "TỔ CHỨC THỰC HIỆN"),
+    ]  # Word's automatic numbering survives the trip through .doc
+    assert _task_rows(doc) == _task_rows(expected)
+    assert [(t.text, t.lead) for t in doc.tasks if t.origin == "table"] == [
+        ("Rà soát văn bản quy phạm pháp luật", ["Văn phòng Sở"]),
+        ("Kiểm tra việc thực hiện văn bản", ["Văn phòng Sở"]),
+    ]
+
+
+@needs_soffice
+def test_a_real_doc_through_the_cli(real_doc: tuple[Path, Path]) -> None:
+    source, path = real_doc
+    result = CliRunner().invoke(app, route([str(path), "--compact"]))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source"]["format"] == "doc"
+    expected = parse_file(source).model_dump(mode="json")
+    # spans left out: body paragraph numbers could shift with what another LibreOffice version writes
+    for key in ("sections", "tasks", "indicators"):
+        assert _without_spans(data[key]) == _without_spans(expected[key]), key
+    assert len(data["sections"]) == 3 and len(data["tasks"]) == 4
+
+
+def _without_spans(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_spans(v) for k, v in value.items() if k != "span"}
+    if isinstance(value, list):
+        return [_without_spans(v) for v in value]
+    return value

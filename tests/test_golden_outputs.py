@@ -18,6 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = FIXTURES / "expected"
 INPUTS = sorted((FIXTURES / "seeds").glob("*.txt")) + sorted((FIXTURES / "plans").glob("*.md"))
 INPUTS += [FIXTURES / "pdf" / "QD-1074-QD-BXD-29-6-2026.pdf"]  # a good text layer: no OCR runs
+INPUTS += [FIXTURES / "pdf" / "QD-3350-QD-UBND-26-12-2025-libreoffice.pdf"]  # LibreOffice's: no OCR either
 INPUTS += [FIXTURES / "docx" / "Quy-trinh-noi-bo-TTHC-HHNH.docx"]  # tables with spans: tasks from rows
 
 
