@@ -587,7 +587,10 @@ OCR_LIST_LABEL = re.compile(r"\(?[^\W\d_][.)]")
 # Line breaks in PDFium's page text: "\r\n" between lines; a lone "\r" or "\n" may come from the file.
 PDF_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters in PDFium's page text that are no text: NUL and other controls, PDFium's placeholder marks.
-PDF_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+PDF_CONTROL = re.compile("[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f\uffff]")
+# PDFium's mark for a hyphen that ends a line (STX, or U+FFFE): in Vietnamese text a real hyphen, inside a
+# code ("766/QĐ-TTg") or a range, never a word split by hyphenation.
+PDF_LINE_END_HYPHEN = re.compile("[\x02\ufffe]")
 # A bare page number at the top or bottom of a page: "2", "- 2 -", "Trang 2", "2/9", "Trang 2 / 9".
 PDF_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?$")
 # Digits, replaced by '#' to compare running heads and feet that differ only in a page number.

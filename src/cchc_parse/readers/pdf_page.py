@@ -110,6 +110,7 @@ class Geometry:
 
 def clean(text: str) -> str:
     """A line of PDF text without control characters, invisible marks and runs of spaces; NFC."""
+    text = rules.PDF_LINE_END_HYPHEN.sub("-", text)
     text = rules.PDF_CONTROL.sub("", text)
     text = rules.INVISIBLE.sub("", text)
     text = rules.SPACES.sub(" ", text).strip()
