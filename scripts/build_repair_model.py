@@ -37,10 +37,10 @@ OUTPUT = ROOT / "src" / "cchc_parse" / "data" / MODEL_FILE
 HOLDOUT = ROOT / "bench" / "data" / "repair" / "holdout.txt"
 EVAL_TEXTS = ROOT / "bench" / "data" / "repair"
 
-NEWS_WEIGHT = 0.25  # news counts weigh less than the official documents the tool reads
+NEWS_WEIGHT = 0.6  # news counts weigh less than the official documents the tool reads
 MIN_UNIGRAM = 2  # a token enters the vocabulary with this (weighted) count
 MIN_BIGRAM = 1.0
-MIN_TRIGRAM = 2
+MIN_TRIGRAM = 1
 BACKOFF = 0.4  # stupid backoff's factor
 OVERLAP_WINDOW = 12  # a run of this many tokens shared with an evaluation text leaves a document out
 ATTRIBUTION = (

@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from cchc_parse import rules
 from cchc_parse.repair.candidates import CandidateIndex
 from cchc_parse.repair.channel import Channel, OcrKind, load_channel, split_token
-from cchc_parse.repair.model import SCALE, NgramModel, load_model
+from cchc_parse.repair.model import NgramModel, load_model
 from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
 from cchc_parse.repair.tokens import START, Unit, lm_token, scan
 from cchc_parse.resources import string_list, string_map
@@ -25,7 +26,9 @@ from cchc_parse.resources import string_list, string_map
 __all__ = ["Candidate", "Corrector", "RepairStats", "ocr_kind"]
 
 BEAM = 6  # states kept per position
-KEEP = 6  # candidates kept per token
+TRANSITION_CACHE = 300_000  # contexts whose candidate scores are kept (cleared when full)
+BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
+KEEP = 8  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
 NEAR_SKELETONS = 16  # skeletons whose channel cost bound is computed per token
@@ -34,8 +37,11 @@ VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this
 _GAZETTEER_MAX = 4
 
 
-@dataclass(frozen=True)
-class Candidate:
+# A decoder hypothesis: (score, previous word id, word id, the hypothesis before it, its word).
+Hypothesis = tuple[float, int, int, "Hypothesis | None", str]
+
+
+class Candidate(NamedTuple):
     word: str  # lower case
     lm_id: int  # -1: unknown to the model
     cost: float  # channel cost
@@ -66,6 +72,9 @@ class Corrector:
         self.model = model
         self.baseline = baseline
         self._cache: dict[tuple[str, OcrKind], list[Candidate]] = {}
+        self._fixed: dict[str, list[Candidate]] = {}
+        # (w1, w2, id of a cached candidate list) → each candidate's LM score minus channel cost
+        self._transitions: dict[tuple[int, int, int], list[float]] = {}
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
         self._code_pattern = re.compile(
@@ -143,22 +152,28 @@ class Corrector:
         return self._code_pattern.sub(lambda m: self.code_letters[m.group(1)], text)
 
     def _options(self, unit: Unit, channel: Channel) -> list[Candidate]:
-        ids = self.model.ids
+        """The candidates of a unit. Every list is cached and kept (the decoder's score cache is keyed by
+        the lists' identity)."""
         if unit.kind == "fixed":
-            token = lm_token(unit)
-            return [Candidate(token, ids.get(token, -1), 0.0)]
+            return self._kept(lm_token(unit))
         if (
             unit.text in self.acronyms
             or _ROMAN.fullmatch(unit.text)
             or (unit.text.isupper() and unit.text.isalpha() and not _VOWEL.search(unit.text))  # "BN", "SXD"
             or self._fix_code(unit.text, channel) != unit.text
         ):
-            token = unit.text.lower()
-            return [Candidate(token, ids.get(token, -1), 0.0)]
+            return self._kept(unit.text.lower())
         key = (unit.text.lower(), channel.kind)
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = self._candidates(key[0], channel)
+        return found
+
+    def _kept(self, token: str) -> list[Candidate]:
+        """The one candidate of a token kept as it is."""
+        found = self._fixed.get(token)
+        if found is None:
+            found = self._fixed[token] = [Candidate(token, self.model.ids.get(token, -1), 0.0)]
         return found
 
     def _candidates(self, token: str, channel: Channel) -> list[Candidate]:
@@ -166,10 +181,16 @@ class Corrector:
         if self.baseline:
             words = set(self.index.by_skeleton.get(skeleton(token), ())) | {token}
             return [Candidate(w, ids.get(w, -1), 0.0) for w in sorted(words)]
-        near = self.index.near(token)
+        valid = token in ids and is_syllable(token)
+        if channel.kind == "vie" and valid:
+            # the Vietnamese model misreads marks, not letters: only the same letters with other marks
+            near = {skeleton(token): 0}
+            penalty = VIE_CHANGE_PENALTY
+        else:
+            near = self.index.near(token)
+            penalty = 0.0
         identity = channel.split_cost(token, token)
         scored = [Candidate(token, ids.get(token, -1), identity)]
-        penalty = VIE_CHANGE_PENALTY if channel.kind == "vie" and token in ids and is_syllable(token) else 0.0
         seen = {token}
         # skeletons by the lower bound of their syllables' channel cost; expanded while they can compete
         bounded = sorted(
@@ -208,65 +229,92 @@ class Corrector:
         }
 
     def _apply_gazetteer(self, units: list[Unit], options: list[list[Candidate]]) -> None:
+        """Names of the gazetteer, spelt with capitals ("Son La"), get the gazetteer's spelling only."""
+        names, firsts = self.gazetteer, self.gazetteer_starts
         i = 0
         while i < len(units):
+            unit = units[i]
+            if unit.kind != "word" or not unit.text[:1].isupper() or skeleton(unit.text) not in firsts:
+                i += 1
+                continue
             matched = 1
             for size in range(_GAZETTEER_MAX, 1, -1):
                 span = units[i : i + size]
                 if len(span) < size or not all(u.kind == "word" and u.text[:1].isupper() for u in span):
                     continue
-                name = self.gazetteer.get(tuple(skeleton(u.text) for u in span))
+                name = names.get(tuple(skeleton(u.text) for u in span))
                 if name is not None:
                     for j, word in enumerate(name):
-                        lower = word.lower()
-                        options[i + j] = [Candidate(lower, self.model.ids.get(lower, -1), 0.0)]
+                        options[i + j] = self._kept(word.lower())
                     matched = size
                     break
             i += matched
 
+    @cached_property
+    def gazetteer_starts(self) -> frozenset[str]:
+        return frozenset(key[0] for key in self.gazetteer)
+
     def _decode(self, options: list[list[Candidate]]) -> list[str]:
-        """The best word per position: a beam over (previous, current) states with trigram scores (the
-        stupid-backoff lookups of NgramModel.score, inlined: this loop is the corrector's hot path)."""
-        model = self.model
-        v, tri, bi, uni = model.size, model.trigram, model.bigram, model.unigram
-        backoff, unknown, scale = model.backoff, model.unknown, SCALE
-        use_trigram = not self.baseline
-        # a hypothesis: (score, w1, w2, index of its path in `paths`)
-        beam: list[tuple[float, int, int, int]] = [(0.0, -1, model.ids.get(START, -1), -1)]
-        paths: list[tuple[int, str]] = []  # (previous path index, word)
+        """The best word per position: a beam over (previous, current) word states with trigram scores.
+        This loop is the corrector's hot path: the scores of a candidate list after a context are cached."""
+        start: Hypothesis = (0.0, -1, self.model.ids.get(START, -1), None, "")
+        beam = [start]
+        if len(self._transitions) > TRANSITION_CACHE:
+            self._transitions.clear()
         for candidates in options:
-            best: dict[tuple[int, int], tuple[float, int, int, int]] = {}
-            for score, w1, w2, back in beam:
-                base = w2 * v
-                trigram_base = (w1 * v + w2) * v if use_trigram and w1 >= 0 and w2 >= 0 else -1
-                for cand in candidates:
-                    w3 = cand.lm_id
-                    if w3 < 0:
-                        lm = unknown
-                    else:
-                        found = tri.get(trigram_base + w3) if trigram_base >= 0 else None
-                        if found is not None:
-                            lm = found / scale
-                        else:
-                            found = bi.get(base + w3) if w2 >= 0 else None
-                            lm = (
-                                backoff + found / scale
-                                if found is not None
-                                else 2 * backoff + uni[w3] / scale
-                            )
-                    value = score + lm - cand.cost
-                    state = (w2, w3)
-                    old = best.get(state)
-                    if old is None or value > old[0]:
-                        paths.append((back, cand.word))
-                        best[state] = (value, w2, w3, len(paths) - 1)
-            beam = heapq.nlargest(BEAM, best.values()) if len(best) > BEAM else list(best.values())
+            expanded: list[Hypothesis] = []
+            for hyp in beam:
+                score, w2 = hyp[0], hyp[2]
+                gains = self._gains(hyp[1], w2, candidates)
+                expanded.extend(
+                    [(score + gain, w2, c[1], hyp, c[0]) for c, gain in zip(candidates, gains, strict=True)]
+                )
+            ranked = heapq.nlargest(2 * BEAM, expanded, key=_score)
+            floor = ranked[0][0] - BEAM_SPAN
+            beam, states = [], set()
+            for h in ranked:  # best first; one hypothesis per (previous, current) state
+                if h[0] < floor or len(beam) == BEAM:
+                    break
+                if (h[1], h[2]) not in states:
+                    states.add((h[1], h[2]))
+                    beam.append(h)
         words: list[str] = []
-        at = max(beam)[3]
-        while at >= 0:
-            at, word = paths[at]
-            words.append(word)
+        last: Hypothesis | None = beam[0]
+        while last is not None and last[3] is not None:
+            words.append(last[4])
+            last = last[3]
         return words[::-1]
+
+    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> list[float]:
+        """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined). Contexts
+        that no trigram continues share the scores of their last word (one cache entry per w2)."""
+        model = self.model
+        v = model.size
+        prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and not self.baseline else -1
+        if prefix not in model.trigram_contexts:
+            w1, prefix = -1, -1
+        context = (w1, w2, id(candidates))
+        found = self._transitions.get(context)
+        if found is not None:
+            return found
+        tri, bi, uni, backoff = model.trigram_scores, model.bigram_scores, model.unigram_scores, model.backoff
+        base = w2 * v if w2 >= 0 else -1
+        gains = []
+        for _, w3, cost in candidates:
+            if w3 < 0:
+                gains.append(model.unknown - cost)
+                continue
+            score = tri.get(prefix * v + w3) if prefix >= 0 else None
+            if score is None:
+                score = bi.get(base + w3) if base >= 0 else None
+                score = backoff + score if score is not None else 2 * backoff + uni[w3]
+            gains.append(score - cost)
+        self._transitions[context] = gains
+        return gains
+
+
+def _score(hypothesis: Hypothesis) -> float:
+    return hypothesis[0]
 
 
 def _case_pattern(units: list[Unit], i: int, word: str) -> str:

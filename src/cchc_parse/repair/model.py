@@ -15,6 +15,7 @@ import sys
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,25 @@ class NgramModel:
         self.ids = {token: index for index, token in enumerate(self.vocab)}
         self.backoff = float(self.header["backoff"])
         self.unknown = float(self.header["unknown"])
+
+    @cached_property
+    def unigram_scores(self) -> list[float]:
+        """Unigram ln scores as floats (what the decoder reads; the arrays keep the file's integers)."""
+        return [value / SCALE for value in self.unigram]
+
+    @cached_property
+    def bigram_scores(self) -> dict[int, float]:
+        return {key: value / SCALE for key, value in self.bigram.items()}
+
+    @cached_property
+    def trigram_contexts(self) -> frozenset[int]:
+        """The packed (w1, w2) pairs that some trigram continues (w1·V + w2)."""
+        v = len(self.vocab)
+        return frozenset(key // v for key in self.trigram)
+
+    @cached_property
+    def trigram_scores(self) -> dict[int, float]:
+        return {key: value / SCALE for key, value in self.trigram.items()}
 
     @property
     def size(self) -> int:
