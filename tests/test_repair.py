@@ -12,8 +12,10 @@ from types import ModuleType
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from cchc_parse.api import parse_file, parse_text, repair_file
+from cchc_parse.cli import app, route
 from cchc_parse.repair import corrector, repair_text
 from cchc_parse.repair.corrector import ocr_kind
 from cchc_parse.repair.document import needs_repair
@@ -285,3 +287,72 @@ def test_repair_file_keeps_lines() -> None:
     assert result.text.count("\n") == result.original.count("\n")
     assert result.changed > 1500
     assert "Tuyên truyền công tác cải cách hành chính của Sở Xây dựng năm 2025" in result.text
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_repair_command_prints_the_repaired_text_line_for_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, route(["repair", str(OCR_SEED)]))
+    assert result.exit_code == 0
+    lines = result.stdout.rstrip("\n").split("\n")
+    assert lines[6] == "Tuyên truyền công tác cải cách hành chính của Sở Xây dựng năm 2025"
+    assert len(lines) == len(OCR_SEED.read_text(encoding="utf-8").rstrip("\n").split("\n"))
+    assert "repaired" in result.stderr and "syllables" in result.stderr
+
+
+def test_repair_diff_shows_only_changed_lines(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "scan.txt"
+    source.write_text("UBND TINH SON LA\n2026\ncong tac cai cach hanh chinh\n", encoding="utf-8")
+    result = runner.invoke(app, route(["repair", str(source), "--diff"]))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "    1 - UBND TINH SON LA",
+        "    1 + UBND TỈNH SƠN LA",
+        "    3 - cong tac cai cach hanh chinh",
+        "    3 + công tác cải cách hành chính",
+    ]
+
+
+def test_repair_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    source, target = tmp_path / "scan.txt", tmp_path / "out" / "fixed.txt"
+    source.write_text("Ke hoach cai cach hanh chinh nam 2026\n", encoding="utf-8")
+    target.parent.mkdir()
+    result = runner.invoke(app, route(["repair", str(source), "-o", str(target)]))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert target.read_text(encoding="utf-8") == "Kế hoạch cải cách hành chính năm 2026\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["repair", "missing.txt"], 1, "no such file"),
+        (["repair", "plan.xyz"], 1, "unsupported file type"),
+        (["parse", "plan.txt", "--repair", "sometimes"], 2, "sometimes"),
+    ],
+)
+def test_repair_errors(runner: CliRunner, tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    (tmp_path / "plan.xyz").write_text("x", encoding="utf-8")
+    (tmp_path / "plan.txt").write_text("Kế hoạch", encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = runner.invoke(app, route(args))
+    finally:
+        os.chdir(old)
+    assert result.exit_code == code
+    assert message in result.stderr
+    if code == 1:
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_parse_repair_option(runner: CliRunner) -> None:
+    repaired = runner.invoke(app, route([str(OCR_SEED), "--compact"]))
+    plain = runner.invoke(app, route([str(OCR_SEED), "--compact", "--repair", "never"]))
+    assert repaired.exit_code == plain.exit_code == 0
+    assert '"repaired":true' in repaired.stdout and '"repaired":false' in plain.stdout

@@ -39,9 +39,9 @@ def parse_file(
     return build_plan_document(read_document(path, ocr=ocr, jobs=jobs, repair=repair))
 
 
-def normalized_text(path: str | Path, *, repair: RepairMode = "auto") -> str:
+def normalized_text(path: str | Path, *, ocr: OcrMode = "auto", repair: RepairMode = "auto") -> str:
     """The normalised text that spans' lines and character offsets refer to."""
-    return TextIndex.build(read_document(path, repair=repair).blocks).text
+    return TextIndex.build(read_document(path, ocr=ocr, repair=repair).blocks).text
 
 
 def read_document(

@@ -630,6 +630,8 @@ REPAIR_WORD = re.compile(r"^(?=.*[^\W\d_])[^\W_]*(?:[¢&@§°?’'][^\W_]*)?$|^(
 REPAIR_INNER_MARK = re.compile(r"(?<=[^\W\d_])[?’'](?=[^\W\d_])")
 # A hyphen inside a part ("QD-UBND", "Hà-Nội"): split around it, keeping it (captured).
 REPAIR_HYPHEN = re.compile(r"([-–—])")
+# Blank lines between paragraphs, captured (for re.split: the paragraphs and what separates them).
+BLANK_LINE_SPLIT = re.compile(r"(\n[ \t]*\n(?:[ \t]*\n)*)")
 # A Roman heading label as OCR without the Vietnamese model prints it, at a line start: l, 1 or | for I
 # ("I1. ĐỐI TƯỢNG", "I11. KINH PHÍ", "Ill. TỔ CHỨC"); needs an I, V or X and a full stop after it.
 REPAIR_ROMAN_LABEL = re.compile(

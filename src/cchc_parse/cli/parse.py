@@ -30,6 +30,7 @@ class RepairChoice(str, Enum):
     never = "never"
 
 
+OCR_HELP = "PDF pages read by OCR: auto (pages without a usable text layer), always, never."
 REPAIR_HELP = "Repair lost diacritics: auto (OCR'd pages and text without marks), always, never."
 
 
@@ -42,13 +43,7 @@ def parse_command(
         Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically).")
     ] = None,
     compact: Annotated[bool, typer.Option("--compact", help="One-line JSON.")] = False,
-    ocr: Annotated[
-        OcrChoice,
-        typer.Option(
-            "--ocr",
-            help="PDF pages read by OCR: auto (pages without a usable text layer), always, never.",
-        ),
-    ] = OcrChoice.auto,
+    ocr: Annotated[OcrChoice, typer.Option("--ocr", help=OCR_HELP)] = OcrChoice.auto,
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="PDF pages OCR reads at the same time.")] = 1,
     repair: Annotated[RepairChoice, typer.Option("--repair", help=REPAIR_HELP)] = RepairChoice.auto,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
@@ -71,12 +66,13 @@ def text_command(
     file: Annotated[
         Path, typer.Argument(help="A plan file: .pdf, .docx, .doc, .txt or .md.", show_default=False)
     ],
+    ocr: Annotated[OcrChoice, typer.Option("--ocr", help=OCR_HELP)] = OcrChoice.auto,
     repair: Annotated[RepairChoice, typer.Option("--repair", help=REPAIR_HELP)] = RepairChoice.auto,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Print the normalised text that the spans' line numbers and offsets refer to."""
     try:
-        sys.stdout.write(normalized_text(file, repair=repair.value) + "\n")
+        sys.stdout.write(normalized_text(file, ocr=ocr.value, repair=repair.value) + "\n")
     except CchcParseError as exc:
         fail(exc, debug)
 

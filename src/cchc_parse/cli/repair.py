@@ -10,7 +10,7 @@ import typer
 
 from cchc_parse.api import repair_file
 from cchc_parse.cli.app import DEBUG_HELP, app, fail
-from cchc_parse.cli.parse import OcrChoice
+from cchc_parse.cli.parse import OCR_HELP, OcrChoice
 from cchc_parse.errors import CchcParseError
 from cchc_parse.export.json import write_atomic
 

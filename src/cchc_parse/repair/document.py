@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cchc_parse import rules
 from cchc_parse.document import Block, Document, DocWarning
 from cchc_parse.repair import RepairMode, corrector
 from cchc_parse.repair.channel import OcrKind
@@ -22,7 +23,9 @@ __all__ = ["RepairCount", "needs_repair", "repair_document", "repair_source_text
 GROUP_BLOCKS = 40  # blocks judged together in formats without pages
 GROUP_LINES = 60  # lines of text judged together
 MIN_WORDS = 12  # fewer words than this tell nothing about a stretch of text
-VIETNAMESE_SHARE = 0.6  # a stretch is Vietnamese when this share of its words are syllables without marks
+VIETNAMESE_SHARE = (
+    0.35  # a stretch is Vietnamese when this share of its words spell syllables (OCR garbles the rest)
+)
 
 
 def needs_repair(text: str) -> bool:
@@ -68,11 +71,28 @@ def repair_source_text(text: str, mode: RepairMode, count: RepairCount, *, ocr: 
     for start in range(0, len(lines), GROUP_LINES):
         chunk = "\n".join(lines[start : start + GROUP_LINES])
         if mode == "always" or ocr or needs_repair(chunk):
-            stats = corrector().repair_with_stats(chunk)
-            count.add(stats.syllables, stats.changed)
-            chunk = stats.text
+            chunk = _repair_paragraphs(chunk, count)
         out.append(chunk)
     return "\n".join(out)
+
+
+def _repair_paragraphs(chunk: str, count: RepairCount) -> str:
+    """Repair a run of lines paragraph by paragraph (blank lines apart), each as the kind of OCR its own
+    words show, or, with fewer than MIN_WORDS words, as the run's: a clean signature block under a page
+    OCR'd without the Vietnamese model keeps its marks."""
+    default = ocr_kind(list(scan(chunk)))
+    fix = corrector().repair_with_stats
+    out = []
+    for paragraph in rules.BLANK_LINE_SPLIT.split(chunk):
+        if not paragraph.strip() or rules.BLANK_LINE_SPLIT.fullmatch(paragraph):
+            out.append(paragraph)
+            continue
+        units = list(scan(paragraph))
+        words = sum(1 for u in units if u.kind == "word")
+        stats = fix(paragraph, ocr_kind(units) if words >= MIN_WORDS else default)
+        count.add(stats.syllables, stats.changed)
+        out.append(stats.text)
+    return "".join(out)
 
 
 def repair_document(document: Document, mode: RepairMode, count: RepairCount | None = None) -> Document:
