@@ -25,9 +25,7 @@ def repair_command(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write the repaired text here (atomically).")
     ] = None,
-    ocr: Annotated[
-        OcrChoice, typer.Option("--ocr", help="PDF pages read by OCR (as for parse).")
-    ] = OcrChoice.auto,
+    ocr: Annotated[OcrChoice, typer.Option("--ocr", help=OCR_HELP)] = OcrChoice.auto,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Print the text with Vietnamese diacritics and OCR-garbled letters repaired, line for line."""

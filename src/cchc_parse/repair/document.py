@@ -23,9 +23,8 @@ __all__ = ["RepairCount", "needs_repair", "repair_document", "repair_source_text
 GROUP_BLOCKS = 40  # blocks judged together in formats without pages
 GROUP_LINES = 60  # lines of text judged together
 MIN_WORDS = 12  # fewer words than this tell nothing about a stretch of text
-VIETNAMESE_SHARE = (
-    0.35  # a stretch is Vietnamese when this share of its words spell syllables (OCR garbles the rest)
-)
+# a stretch is Vietnamese when this share of its words spell syllables (OCR garbles the rest)
+VIETNAMESE_SHARE = 0.35
 
 
 def needs_repair(text: str) -> bool:
