@@ -31,7 +31,7 @@ BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
 KEEP = 8  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
-NEAR_SKELETONS = 16  # skeletons whose channel cost bound is computed per token
+NEAR_SKELETONS = 64  # skeletons whose channel cost bound is computed per token
 VIE_CHANGE_PENALTY = 4.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
 VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
 _GAZETTEER_MAX = 4
@@ -139,7 +139,8 @@ class Corrector:
         result = []
         for i, (unit, word) in enumerate(zip(units, words, strict=True)):
             if unit.kind == "fixed":
-                result.append((unit, self._fix_code(unit.text, channel)))
+                stray = len(unit.text) == 1 and word.isalpha()  # a sign read for a word ("6" for "ở")
+                result.append((unit, word if stray else self._fix_code(unit.text, channel)))
             elif word == unit.text.lower():
                 result.append((unit, unit.text))
             else:
@@ -155,6 +156,8 @@ class Corrector:
         """The candidates of a unit. Every list is cached and kept (the decoder's score cache is keyed by
         the lists' identity)."""
         if unit.kind == "fixed":
+            if channel.kind == "eng" and len(unit.text) == 1 and unit.text in channel.pairs:
+                return self._stray_sign(unit.text, channel)
             return self._kept(lm_token(unit))
         if (
             unit.text in self.acronyms
@@ -167,6 +170,20 @@ class Corrector:
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = self._candidates(key[0], channel)
+        return found
+
+    def _stray_sign(self, sign: str, channel: Channel) -> list[Candidate]:
+        """A lone digit or sign that OCR prints for a one-letter word ("6" for "ở"): itself (as a number to
+        the language model) or the words the channel saw it stand for."""
+        key = (sign, channel.kind)
+        found = self._cache.get(key)
+        if found is None:
+            found = [*self._kept(lm_token(Unit(0, 1, "fixed", sign)))]
+            found[0] = Candidate(sign, found[0].lm_id, 0.0)
+            for word in channel.pairs[sign]:
+                if word in self.model.ids:
+                    found.append(Candidate(word, self.model.ids[word], channel.cost(word, sign)))
+            self._cache[key] = found
         return found
 
     def _kept(self, token: str) -> list[Candidate]:
