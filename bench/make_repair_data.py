@@ -1,4 +1,4 @@
-"""Make the repair benchmark's texts, bench/data/repair/<name>.{clean,eng,vie}.txt.
+"""Make the repair benchmark's texts, bench/data/repair/<name>.{clean,eng,vie,scan}.txt.
 
     python bench/make_repair_data.py [--corpus ../shared/corpus/lm] [--jobs 2]
 
@@ -7,12 +7,13 @@ never used for the OCR channel's pairs nor the language model) and seed 000 (tes
 clean text of a Sơn La decision, not in that corpus). From each held-out document the prose paragraphs
 (scripts/ocr_render.py ``paragraphs``) from its start, up to about 2,750 syllables (at most 3,000); seed
 000 whole. The text is wrapped for Liberation Serif 13 pt (a Times-like serif, what most Vietnamese official
-documents are set in), set on A4 pages at 300 dpi and read by Tesseract 5 with ``-l eng`` and ``-l vie``.
+documents are set in), set on A4 pages at 300 dpi and read by Tesseract 5 with ``-l eng`` and ``-l vie``,
+and with ``-l eng`` once more after a simulated scan of the page (scripts/ocr_render.py ``degrade``).
 
-Files, UTF-8, one line per rendered line in <name>.clean.txt; <name>.eng.txt and <name>.vie.txt hold
-Tesseract's output as it gave it (page after page, lines kept). Names: the document id for held-out
-documents, "seed000" for seed 000. bench/bench_repair.py scores the repair step on them. Tesseract's output
-depends on its version (5.3.0 here).
+Files, UTF-8, one line per rendered line in <name>.clean.txt; <name>.eng.txt, <name>.vie.txt and
+<name>.scan.txt hold Tesseract's output as it gave it (page after page, lines kept). Names: the document id
+for held-out documents, "seed000" for seed 000. bench/bench_repair.py scores the repair step on them.
+Tesseract's output depends on its version (5.3.0 here).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import sys
 import time
 import unicodedata
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -71,8 +73,12 @@ def pages(lines: list[str]) -> list[list[str]]:
 
 
 def read_page(lines: list[str]) -> dict[str, str]:
+    """The page read by Tesseract in each language, and ("scan") with -l eng after a simulated scan."""
     image = ocr_render.render_page(lines, FONT, SIZE)
-    return {lang: ocr_render.ocr(image, lang) for lang in LANGS}
+    read = {lang: ocr_render.ocr(image, lang) for lang in LANGS}
+    scanned = ocr_render.degrade(image, seed=zlib.crc32("\n".join(lines).encode("utf-8")))
+    read["scan"] = ocr_render.ocr(scanned, "eng")
+    return read
 
 
 def write(path: Path, text: str) -> None:
@@ -111,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for name in names:
         write(OUT / f"{name}.clean.txt", "\n".join(lines[name]) + "\n")
-        for lang in LANGS:
-            write(OUT / f"{name}.{lang}.txt", "".join(page[lang] + "\n" for page in read[name]))
+        for kind in (*LANGS, "scan"):
+            write(OUT / f"{name}.{kind}.txt", "".join(page[kind] + "\n" for page in read[name]))
         count = sum(syllables(line) for line in lines[name])
         print(f"{name}: {len(lines[name])} lines, {count} syllables, {len(read[name])} pages", flush=True)
     total = sum(path.stat().st_size for path in OUT.glob("*.txt"))

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cchc_parse.repair.model import MODEL_FILE, SCALE, encode  # noqa: E402
+from cchc_parse.repair.model import MODEL_FILE, encode  # noqa: E402
 from cchc_parse.repair.tokens import NUM, START, lm_sentences  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "lm"
@@ -124,23 +124,22 @@ def build(corpus: Path) -> bytes:
     ids = {t: i for i, t in enumerate(vocab)}
     v = len(vocab)
     total = sum(unigrams[t] for t in vocab)
-    unigram = array("h", (_quantise(max(unigrams[t], 0.5) / total) for t in vocab))
+    unigram = array("f", (_rounded_log(max(unigrams[t], 0.5) / total) for t in vocab))
     bigram_scores = {
-        ids[a] * v + ids[b]: _quantise(c / unigrams[a])
+        ids[a] * v + ids[b]: _rounded_log(c / unigrams[a])
         for (a, b), c in bigrams.items()
         if c >= MIN_BIGRAM and a in ids and b in ids
     }
     trigram_scores = {
-        (ids[a] * v + ids[b]) * v + ids[c]: _quantise(n / legal_bi[a, b])
+        (ids[a] * v + ids[b]) * v + ids[c]: _rounded_log(n / legal_bi[a, b])
         for (a, b, c), n in legal_tri.items()
         if n >= MIN_TRIGRAM and a in ids and b in ids and c in ids
     }
     bigram_keys = sorted(bigram_scores)
     trigram_keys = sorted(trigram_scores)
     header = {
-        "format": 1,
+        "format": 2,
         "order": 3,
-        "scale": SCALE,
         "backoff": round(math.log(BACKOFF), 6),
         "unknown": round(math.log(0.5 / total), 6),
         "training_sentences": len(sentences),
@@ -153,15 +152,17 @@ def build(corpus: Path) -> bytes:
     arrays = {
         "unigram": unigram,
         "bigram_keys": array("Q", bigram_keys),
-        "bigram": array("h", (bigram_scores[k] for k in bigram_keys)),
+        "bigram": array("f", (bigram_scores[k] for k in bigram_keys)),
         "trigram_keys": array("Q", trigram_keys),
-        "trigram": array("h", (trigram_scores[k] for k in trigram_keys)),
+        "trigram": array("f", (trigram_scores[k] for k in trigram_keys)),
+        "trigram_contexts": array("Q", sorted({k // v for k in trigram_keys})),
     }
     return encode(vocab, arrays, header)
 
 
-def _quantise(probability: float) -> int:
-    return max(-32768, round(math.log(probability) * SCALE))
+def _rounded_log(probability: float) -> float:
+    """ln p to two decimals: finer than the model's own error, and the file compresses better."""
+    return round(math.log(probability), 2)
 
 
 def main() -> int:

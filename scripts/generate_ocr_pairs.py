@@ -1,15 +1,16 @@
 """Make the OCR channel's training pairs, scripts/data/ocr_pairs.tsv, by rendering and OCRing corpus text.
 
-    python scripts/generate_ocr_pairs.py [--corpus ../shared/corpus/lm] [--pages 60] [--seed 2026] [--jobs 2]
+    python scripts/generate_ocr_pairs.py [--corpus ../shared/corpus/lm] [--pages 120] [--seed 2026] [--jobs 2]
 
 Paragraphs of the training documents of legal-documents.txt.gz (all but those listed in
 bench/data/repair/holdout.txt) are picked at random (seeded) and set on A4 pages, each page in one of five
 fonts (Liberation Serif, DejaVu Serif, FreeSerif, Liberation Sans, DejaVu Sans) at 11-14 pt, rendered at
-300 dpi and read by Tesseract twice, ``-l eng`` and ``-l vie`` (scripts/ocr_render.py). The OCR lines are
-aligned with the rendered lines and their tokens with the clean tokens (substitutions and matches; tokens
-that the OCR split or merged are left out). Output: one row per (lang, clean token, OCR token) with its
-count, both tokens lower case NFC, only pairs whose clean token is a word of Vietnamese letters; sorted.
-``scripts/build_ocr_channel.py`` turns it into src/cchc_parse/data/ocr_channel.json.
+300 dpi (every other page then put through a simulated scan: turned, blurred, scanned at 150-200 dpi,
+speckled, thresholded) and read by Tesseract twice, ``-l eng`` and ``-l vie`` (scripts/ocr_render.py). The
+OCR lines are aligned with the rendered lines and their tokens with the clean tokens (substitutions and
+matches; tokens that the OCR split or merged are left out). Output: one row per (lang, clean token, OCR
+token) with its count, both tokens lower case NFC, only pairs whose clean token is a word of Vietnamese
+letters; sorted. ``scripts/build_ocr_channel.py`` turns it into src/cchc_parse/data/ocr_channel.json.
 
 Needs ``tesseract`` with the eng and vie models and the fonts (fonts-liberation2, fonts-dejavu-core,
 fonts-freefont-ttf). Runs for a few minutes. Tesseract's output depends on its version (5.3.0 here), so
@@ -113,8 +114,11 @@ def plan_pages(documents: dict[str, list[str]], pages: int, seed: int) -> list[P
 
 
 def ocr_page(page: Page) -> tuple[Page, dict[str, str]]:
-    """The page rendered and read in both languages (runs in a worker process)."""
+    """The page rendered and read in both languages (runs in a worker process); odd pages go through a
+    simulated scan first (ocr_render.degrade), as many real documents did."""
     image = ocr_render.render_page(list(page.lines), ocr_render.FONTS[page.font], page.size)
+    if page.number % 2:
+        image = ocr_render.degrade(image, seed=page.number)
     return page, {lang: ocr_render.ocr(image, lang) for lang in LANGS}
 
 
@@ -136,7 +140,7 @@ def write_pairs(counts: Counter[tuple[str, str, str]], output: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--pages", type=int, default=60)
+    parser.add_argument("--pages", type=int, default=120)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--output", type=Path, default=OUTPUT)

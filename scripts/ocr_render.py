@@ -13,6 +13,7 @@ Helper module of ``scripts/generate_ocr_pairs.py`` (the OCR channel's training p
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 import textwrap
@@ -20,7 +21,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -248,6 +249,27 @@ def render_page(lines: list[str], font_path: str | Path, size_pt: float, dpi: in
         draw.text((margin, margin + i * step), line, font=font, fill=0)
     image.info["dpi"] = (dpi, dpi)
     return image
+
+
+def degrade(image: Image.Image, seed: int) -> Image.Image:
+    """The page as a cheap office scanner might give it (deterministic for a seed): turned by up to 0.8
+    degrees, blurred, scanned at 150-200 dpi and scaled back, with speckles of dust and toner."""
+    rng = random.Random(seed)
+    width, height = image.size
+    page = image.rotate(rng.uniform(-0.8, 0.8), resample=Image.Resampling.BILINEAR, fillcolor=255)
+    page = page.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.1)))
+    scale = rng.uniform(0.5, 0.67)
+    page = page.resize((round(width * scale), round(height * scale)), Image.Resampling.BILINEAR)
+    page = page.resize((width, height), Image.Resampling.BILINEAR)
+    pixels = page.load()
+    assert pixels is not None
+    for _ in range(width * height // 4000):
+        x, y = rng.randrange(width), rng.randrange(height)
+        pixels[x, y] = 0 if rng.random() < 0.5 else 255
+    threshold = rng.choice((150, 170, 190))
+    page = page.point(lambda v: 0 if v < threshold else 255)
+    page.info["dpi"] = image.info.get("dpi", (300, 300))
+    return page
 
 
 @cache

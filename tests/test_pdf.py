@@ -465,7 +465,7 @@ def test_printed_pdf_indicators_match_the_seed(printed, seed) -> None:  # type: 
 
 
 def test_broken_fixture_with_ocr_never_warns_and_keeps_the_layer() -> None:
-    document = read_pdf_file(str(BROKEN), ocr="never")
+    document = read_pdf_file(str(BROKEN), ocr="never", repair="never")
     assert document.ocr is False
     assert [(w.code, w.message) for w in document.warnings] == [
         ("text_layer_broken", "text layer looks broken on pages 1-3; OCR disabled")
@@ -473,6 +473,15 @@ def test_broken_fixture_with_ocr_never_warns_and_keeps_the_layer() -> None:
     assert any("M6ng Son" in b.text for b in document.blocks)
     parsed = parse_file(BROKEN, ocr="never")
     assert "text_layer_broken" in [w.code for w in parsed.warnings]
+
+
+def test_broken_fixture_layer_without_marks_is_repaired() -> None:
+    # the layer is an old OCR without Vietnamese marks ("C6ng ty c6 phAn"): with --ocr never it is repaired
+    document = read_pdf_file(str(BROKEN), ocr="never")
+    assert document.repaired
+    assert "repaired" in [w.code for w in document.warnings]
+    text = "\n".join(b.text for b in document.blocks)
+    assert "Công ty cổ phần" in text and "C6ng ty" not in text
 
 
 def test_broken_fixture_scores_below_the_threshold() -> None:

@@ -137,16 +137,18 @@ def test_model_round_trip_and_damage() -> None:
     from array import array
 
     arrays = {
-        "unigram": array("h", [-100, -200]),
+        "unigram": array("f", [-1.0, -2.0]),
         "bigram_keys": array("Q", [1]),
-        "bigram": array("h", [-50]),
+        "bigram": array("f", [-0.5]),
         "trigram_keys": array("Q", []),
-        "trigram": array("h", []),
+        "trigram": array("f", []),
+        "trigram_contexts": array("Q", []),
     }
     data = encode(["a", "b"], arrays, {"backoff": -0.9, "unknown": -15.0})
     model = decode(data)
-    assert model.vocab == ["a", "b"] and model.bigram == {1: -50}
+    assert model.vocab == ["a", "b"] and model.bigram == {1: -0.5}
     assert model.score(-1, 0, 1) == pytest.approx(-0.9 - 0.5)
+    assert model.score(-1, 1, 0) == pytest.approx(2 * -0.9 - 1.0)  # no bigram: unigram, backed off twice
     with pytest.raises(DataFileError):
         decode(b"not a model")
     with pytest.raises(DataFileError):

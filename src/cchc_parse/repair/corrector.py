@@ -28,7 +28,7 @@ __all__ = ["Candidate", "Corrector", "RepairStats", "ocr_kind"]
 BEAM = 6  # states kept per position
 TRANSITION_CACHE = 300_000  # contexts whose candidate scores are kept (cleared when full)
 BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
-KEEP = 8  # candidates kept per token
+KEEP = 10  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
 NEAR_SKELETONS = 64  # skeletons whose channel cost bound is computed per token
@@ -209,19 +209,22 @@ class Corrector:
         identity = channel.split_cost(token, token)
         scored = [Candidate(token, ids.get(token, -1), identity)]
         seen = {token}
-        # skeletons by the lower bound of their syllables' channel cost; expanded while they can compete
+        # skeletons by the lower bound of their syllables' rank (channel cost minus unigram score), expanded
+        # while they can compete with the best rank so far (the ranking _best keeps candidates by)
+        frequency = self.skeleton_frequency
         bounded = sorted(
-            (channel.bound_cost(key, pieces), key, pieces) for key, pieces in self._splits(token, near)
+            (channel.bound_cost(key, pieces) - frequency[key], key, pieces)
+            for key, pieces in self._splits(token, near)
         )
-        best_cost = identity
+        best_rank = identity - model.unigram_score(ids.get(token, -1))
         for bound, key, pieces in bounded[:MAX_SKELETONS]:
-            if bound > best_cost + MARGIN:
+            if bound > best_rank + MARGIN:
                 break
             for word in self.index.by_skeleton[key]:
                 if word not in seen:
                     seen.add(word)
                     cost = channel.split_cost(word, pieces) + penalty
-                    best_cost = min(best_cost, cost)
+                    best_rank = min(best_rank, cost - model.unigram_score(ids[word]))
                     scored.append(Candidate(word, ids[word], cost))
         for word in channel.pairs.get(token, ()):
             if word not in seen and word in ids:
@@ -314,7 +317,7 @@ class Corrector:
         found = self._transitions.get(context)
         if found is not None:
             return found
-        tri, bi, uni, backoff = model.trigram_scores, model.bigram_scores, model.unigram_scores, model.backoff
+        tri, bi, uni, backoff = model.trigram, model.bigram, model.unigram, model.backoff
         base = w2 * v if w2 >= 0 else -1
         gains = []
         for _, w3, cost in candidates:

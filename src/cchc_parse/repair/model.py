@@ -1,10 +1,11 @@
 """The syllable language model of the repair step: a trigram model with stupid backoff, in a compact file.
 
 The file (``cchc_parse/data/repair_lm.bin``, built by ``scripts/build_repair_model.py``) is no pickle: an
-8-byte magic, a JSON header (format, sizes, scale, sources and licences), then one zlib stream holding the
-vocabulary (UTF-8, one token per line) and little-endian integer arrays: unigram scores, sorted bigram keys
-and scores, sorted trigram keys and scores. A score is round(ln p × SCALE): the unigram probability, the
-bigram p(w2 | w1) and the trigram p(w3 | w1 w2). A key packs token ids: w1·V + w2, (w1·V + w2)·V + w3.
+8-byte magic, a JSON header (format, sizes, sources and licences), then one zlib stream holding the
+vocabulary (UTF-8, one token per line) and little-endian arrays: unigram scores, sorted bigram keys and
+scores, sorted trigram keys and scores, and the sorted trigram contexts. A score is ln p as a 32-bit float
+(rounded to 0.01 by the build): the unigram probability, the bigram p(w2 | w1), the trigram p(w3 | w1 w2).
+A key packs token ids: w1·V + w2, (w1·V + w2)·V + w3; a trigram context is w1·V + w2 of a trigram.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import sys
 import zlib
 from array import array
 from dataclasses import dataclass, field
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,9 +25,15 @@ from cchc_parse.resources import DataFileError
 __all__ = ["MODEL_FILE", "NgramModel", "load_model"]
 
 MODEL_FILE = "repair_lm.bin"
-MAGIC = b"CCHCLM\x00\x01"
-SCALE = 100.0  # scores are natural-log probabilities times this, as 16-bit integers
-_SECTIONS = (("unigram", "h"), ("bigram_keys", "Q"), ("bigram", "h"), ("trigram_keys", "Q"), ("trigram", "h"))
+MAGIC = b"CCHCLM\x00\x02"
+SECTIONS = (
+    ("unigram", "f"),
+    ("bigram_keys", "Q"),
+    ("bigram", "f"),
+    ("trigram_keys", "Q"),
+    ("trigram", "f"),
+    ("trigram_contexts", "Q"),
+)
 
 
 @dataclass
@@ -35,9 +41,10 @@ class NgramModel:
     """Token ids and stupid-backoff scores (natural log) of a syllable trigram model."""
 
     vocab: list[str]
-    unigram: array  # type: ignore[type-arg]
-    bigram: dict[int, int]
-    trigram: dict[int, int]
+    unigram: list[float]
+    bigram: dict[int, float]  # w1·V + w2 → ln p(w2 | w1)
+    trigram: dict[int, float]  # (w1·V + w2)·V + w3 → ln p(w3 | w1 w2)
+    trigram_contexts: frozenset[int]  # w1·V + w2 of every trigram
     header: dict[str, Any]
     ids: dict[str, int] = field(init=False)
     backoff: float = field(init=False)  # ln of stupid backoff's factor, added per level backed off
@@ -47,25 +54,6 @@ class NgramModel:
         self.ids = {token: index for index, token in enumerate(self.vocab)}
         self.backoff = float(self.header["backoff"])
         self.unknown = float(self.header["unknown"])
-
-    @cached_property
-    def unigram_scores(self) -> list[float]:
-        """Unigram ln scores as floats (what the decoder reads; the arrays keep the file's integers)."""
-        return [value / SCALE for value in self.unigram]
-
-    @cached_property
-    def bigram_scores(self) -> dict[int, float]:
-        return {key: value / SCALE for key, value in self.bigram.items()}
-
-    @cached_property
-    def trigram_contexts(self) -> frozenset[int]:
-        """The packed (w1, w2) pairs that some trigram continues (w1·V + w2)."""
-        v = len(self.vocab)
-        return frozenset(key // v for key in self.trigram)
-
-    @cached_property
-    def trigram_scores(self) -> dict[int, float]:
-        return {key: value / SCALE for key, value in self.trigram.items()}
 
     @property
     def size(self) -> int:
@@ -80,21 +68,21 @@ class NgramModel:
             if w1 >= 0:
                 found = self.trigram.get((w1 * v + w2) * v + w3)
                 if found is not None:
-                    return found / SCALE
+                    return found
             found = self.bigram.get(w2 * v + w3)
             if found is not None:
-                return self.backoff + found / SCALE
-        return 2 * self.backoff + float(self.unigram[w3]) / SCALE
+                return self.backoff + found
+        return 2 * self.backoff + self.unigram[w3]
 
     def unigram_score(self, w: int) -> float:
-        return self.unknown if w < 0 else float(self.unigram[w]) / SCALE
+        return self.unknown if w < 0 else self.unigram[w]
 
 
-def encode(model_vocab: list[str], arrays: dict[str, array], header: dict[str, Any]) -> bytes:  # type: ignore[type-arg]
+def encode(vocab: list[str], arrays: dict[str, array], header: dict[str, Any]) -> bytes:  # type: ignore[type-arg]
     """The file bytes of a model (deterministic: the same input gives the same bytes)."""
-    payload = bytearray("\n".join(model_vocab).encode("utf-8"))
+    payload = bytearray("\n".join(vocab).encode("utf-8"))
     sizes = {"vocab_bytes": len(payload)}
-    for name, code in _SECTIONS:
+    for name, code in SECTIONS:
         values = array(code, arrays[name])
         if sys.byteorder == "big":
             values.byteswap()
@@ -107,7 +95,7 @@ def encode(model_vocab: list[str], arrays: dict[str, array], header: dict[str, A
 def decode(data: bytes) -> NgramModel:
     """A model from its file bytes; a malformed file raises DataFileError."""
     if data[: len(MAGIC)] != MAGIC:
-        raise DataFileError(f"{MODEL_FILE}: not a cchc-parse language model")
+        raise DataFileError(f"{MODEL_FILE}: not a cchc-parse language model (or another format version)")
     try:
         (length,) = struct.unpack_from("<I", data, len(MAGIC))
         start = len(MAGIC) + 4
@@ -117,7 +105,7 @@ def decode(data: bytes) -> NgramModel:
         position = sizes["vocab_bytes"]
         vocab = payload[:position].decode("utf-8").split("\n")
         arrays: dict[str, array] = {}  # type: ignore[type-arg]
-        for name, code in _SECTIONS:
+        for name, code in SECTIONS:
             values = array(code)
             end = position + sizes[name] * values.itemsize
             values.frombytes(payload[position:end])
@@ -131,9 +119,10 @@ def decode(data: bytes) -> NgramModel:
         raise DataFileError(f"{MODEL_FILE}: damaged (section sizes do not add up)")
     return NgramModel(
         vocab=vocab,
-        unigram=arrays["unigram"],
+        unigram=arrays["unigram"].tolist(),
         bigram=dict(zip(arrays["bigram_keys"], arrays["bigram"], strict=True)),
         trigram=dict(zip(arrays["trigram_keys"], arrays["trigram"], strict=True)),
+        trigram_contexts=frozenset(arrays["trigram_contexts"]),
         header=header,
     )
 
