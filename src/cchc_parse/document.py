@@ -25,6 +25,9 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     # per table row: its first and last source line
     row_lines: list[tuple[int, int]] = field(default_factory=list)
+    # a task table OCR ran together into lines (normalize/flat_tables.py): one cell per row, the header
+    # first, holding the row's lines as printed, its row number on a middle line
+    flattened: bool = False
 
     def render_lines(self) -> list[str]:
         """The block as lines of the normalised text (a table: one line per row, cells joined by ' | ')."""

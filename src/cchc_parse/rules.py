@@ -510,6 +510,38 @@ SITE_TITLE = re.compile(r"^[A-ZĐÂ]\S*(?:\s+\S+){0,3}\s+\d+/\S+\s+(?:năm|ngày
 # The end of a title sentence: a full stop followed by a space.
 SENTENCE_END = re.compile(r"(?<=[.])\s")
 
+# --- flattened tables (normalize/flat_tables.py, extract/flat_tables.py, extract/flat_cells.py) ---------
+# Task tables that OCR ran together into lines, with no reliable column separators left.
+# The serial column's word opening such a table's header line ("TT Nhiệm vụ Đơn vị chủ trì …", "STT Nội
+# dung …", "Số TT …"); the other column words come from data/tasks.json.
+FLAT_HEADER_START = re.compile(r"^(?:Số\s+)?S?TT(?!\w)", re.IGNORECASE)
+# A row number at the start of a line of a flattened row, maybe followed by the cell border OCR read as "|",
+# "\", "/", "]", "}" or "!" ("1 Nhà nước …", "2 \ N R …", "3 | đơn vị …", "4.", a lone "5"); `serial` is the
+# number. A space or the line end must follow, so "2025", "2021-2030" and "1.5" never match.
+FLAT_ROW_NUMBER = re.compile(r"^[|\s]*(?P<serial>\d{1,2})\.?(?:\s*[|\\/\]}!]+)?(?:\s+|$)")
+# A cell border OCR kept as "|", with the spaces around it ("Hở| Văn phòng Sở | đơn vị").
+FLAT_CELL_BORDER = re.compile(r"\s*\|\s*")
+# Characters OCR puts before a cell's first word ("{ủy", "’ : :", "\ đơn vị"); an opening bracket or quote
+# starts a phrase and is kept.
+FLAT_LEADING_JUNK = re.compile(r"^[^\w(“\"]+")
+# A white-space separated token of a flattened line.
+FLAT_TOKEN = re.compile(r"\S+")
+# A time, for deadline cells read out of a flattened row: "năm 2025", "Quý II/2026", "tháng 6", "31/12/2025",
+# "6/2026".
+_FLAT_TIME = rf"(?:(?i:ngày|tháng|quý|năm)\s*(?:\d|[IVX]+(?!\w))|\d{{1,2}}\s*/\s*(?:\d{{1,2}}\s*/\s*)?{YEAR})"
+
+
+def flat_deadline_start_pattern(cues: Iterable[str], continuous: Iterable[str]) -> re.Pattern[str]:
+    """Where a deadline cell starts among a flattened row's other columns: a continuous-time word in any case
+    ("Thường xuyên"), a cue word with the capital a cell starts with ("Theo Kế hoạch", "Trước ngày …"), a
+    cue word in lower case right before a time ("trong năm 2025"), or a time alone ("năm 2025")."""
+    capitals = _alternation(w[:1].upper() + w[1:] for w in cues)
+    return re.compile(
+        rf"(?<!\w)(?:(?:(?i:{_alternation(continuous)})|{capitals})(?!\w)"
+        rf"|(?i:{_alternation(cues)})\s+(?={_FLAT_TIME})|(?={_FLAT_TIME}))"
+    )
+
+
 # --- tasks (extract/tasks.py) -------------------------------------------------------------------------
 # "Trách nhiệm của X" / "Nhiệm vụ của X" opening an item: X is the agency.
 RESPONSIBILITY = re.compile(r"^(?:trách nhiệm(?:\s+của)?|nhiệm vụ\s+của)\s+", re.IGNORECASE)

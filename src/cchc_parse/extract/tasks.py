@@ -12,6 +12,7 @@ from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.assignments import all_assignments
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import parse_deadline
+from cchc_parse.extract.flat_tables import flat_table_tasks
 from cchc_parse.extract.task_items import (
     attribute_of,
     is_indicator_list,
@@ -29,7 +30,8 @@ def extract_tasks(ctx: Context) -> list[Task]:
     drafts: list[tuple[int, int, Task]] = []
     for i, block in enumerate(ctx.blocks):
         if block.kind == "table":
-            for row in table_tasks(i, block.rows):
+            rows = flat_table_tasks(i, block.rows) if block.flattened else table_tasks(i, block.rows)
+            for row in rows:
                 drafts.append((i, row.row, _from_table(ctx, row)))
     drafts.extend(all_assignments(ctx))
     for node in ctx.root.walk()[1:]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from cchc_parse.document import Block, DocWarning
 from cchc_parse.normalize.boilerplate import drop_page_artifacts, remove_repeated_blocks, trim_site_chrome
+from cchc_parse.normalize.flat_tables import FlatTable, split_flat_tables
 from cchc_parse.normalize.lines import Layout, detect_layout, join_paragraphs
 from cchc_parse.normalize.markup import Line, clean_markup
 from cchc_parse.normalize.tables import TableRun, TextRun, split_tables
@@ -30,8 +31,12 @@ def text_to_blocks(text: str) -> TextLayout:
     blocks: list[Block] = []
     for run in runs:
         if isinstance(run, TextRun):
-            for para in join_paragraphs(drop_page_artifacts(run.lines), layout):
-                blocks.append(Block("paragraph", para.text, para.start, para.end))
+            for piece in split_flat_tables(run.lines):
+                if isinstance(piece, FlatTable):
+                    blocks.append(_flat_block(piece))
+                    continue
+                for para in join_paragraphs(drop_page_artifacts(piece), layout):
+                    blocks.append(Block("paragraph", para.text, para.start, para.end))
         else:
             blocks.append(_table_block(run))
     return TextLayout(blocks, site_meta, warnings + repeated, layout)
@@ -41,6 +46,15 @@ def _table_block(run: TableRun) -> Block:
     rows = [[_cell_text(cell) for cell in row] for row in run.rows]
     row_lines = [(min(c.start for c in row), max(c.end for c in row)) for row in run.rows]
     return Block("table", "", run.start, run.end, rows=rows, row_lines=row_lines)
+
+
+def _flat_block(table: FlatTable) -> Block:
+    """A table OCR flattened: one cell per row (the header first) holding the row's lines as printed."""
+    groups = [table.header, *table.rows]
+    rows = [["\n".join(line.text for line in group)] for group in groups]
+    row_lines = [(group[0].start, group[-1].end) for group in groups]
+    start, end = row_lines[0][0], row_lines[-1][1]
+    return Block("table", "", start, end, rows=rows, row_lines=row_lines, flattened=True)
 
 
 def _cell_text(cell: Line) -> str:
