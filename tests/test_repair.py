@@ -198,6 +198,10 @@ REPAIRS = [
         "Thực hiện Quyết định số 1783/QĐ-UBND ngày 14/7/2025",
     ),
     ("nang cao nhan thuc cua can bo, cong chuc", "nâng cao nhận thức của cán bộ, công chức"),
+    ("tham gia day du cac 1op dao tao", "tham gia đầy đủ các lớp đào tạo"),
+    ("nguoi dan 6 cac xa vung cao", "người dân ở các xã vùng cao"),  # a lone "6" for "ở"
+    ("trong 6 thang dau nam", "trong 6 tháng đầu năm"),  # ... but a number where it is one
+    ("Cur cong chirc, vién chirc", "Cử công chức, viên chức"),
     # text that lost only its marks
     (
         "Ke hoach cai cach hanh chinh nha nuoc tinh Son La nam 2026",
@@ -238,6 +242,10 @@ def test_repair_keeps_lines_and_everything_between_words(text: str) -> None:
     assert repaired.count("\n") == text.count("\n")
     breaks = [u.text for u in scan(text) if u.kind == "break"]
     assert [u.text for u in scan(repaired) if u.kind == "break"] == breaks
+
+
+def test_ligatures_are_written_out() -> None:
+    assert repair_text("Cong chﬁ ﬂ").text == "Công chfi fl"
 
 
 def test_ocr_kind() -> None:

@@ -77,6 +77,7 @@ class Corrector:
         self._transitions: dict[tuple[int, int, int], list[float]] = {}
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
+        self.ligatures = str.maketrans(string_map("repair.json", "ligatures"))
         self._code_pattern = re.compile(
             r"(?<![^\W\d_])("
             + "|".join(sorted(map(re.escape, self.code_letters), key=len, reverse=True))
@@ -107,7 +108,7 @@ class Corrector:
 
     def repair_with_stats(self, text: str, kind: OcrKind | None = None) -> RepairStats:
         """Repair ``text``, keeping everything between the words (spaces, line breaks, punctuation)."""
-        text = rules.REPAIR_ROMAN_LABEL.sub(_roman_label, text)
+        text = rules.REPAIR_ROMAN_LABEL.sub(_roman_label, text.translate(self.ligatures))
         units = list(scan(text))
         kind = kind or ocr_kind(units)
         channel = load_channel(kind)
