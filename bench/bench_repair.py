@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,10 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import ocr_render  # noqa: E402  (scripts/ocr_render.py: the tokens the accuracy counts)
+
 DATA = ROOT / "bench" / "data" / "repair"
 KINDS = ("eng", "vie", "clean")
 OPTIONAL_KINDS = ("scan",)  # Tesseract -l eng on a simulated scan of the page: reported, no target
@@ -74,19 +77,9 @@ sys.modules["cchc_parse.repair.corrector"] = module
 # --- metric ----------------------------------------------------------------------------------------------
 
 
-def _edge_strip(token: str) -> str:
-    start, end = 0, len(token)
-    while start < end and unicodedata.category(token[start])[0] == "P":
-        start += 1
-    while end > start and unicodedata.category(token[end - 1])[0] == "P":
-        end -= 1
-    return token[start:end]
-
-
 def syllables(text: str) -> list[str]:
     """The tokens that the accuracy counts (see the module docstring)."""
-    found = (_edge_strip(token) for token in unicodedata.normalize("NFC", text).split())
-    return [token for token in found if any(c.isalpha() for c in token)]
+    return [token for token in ocr_render.tokens(text) if any(c.isalpha() for c in token)]
 
 
 def errors(clean: list[str], other: list[str]) -> int:
