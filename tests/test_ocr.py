@@ -22,6 +22,7 @@ from cchc_parse.readers import ocr
 from cchc_parse.readers.ocr import (
     OcrUnavailableError,
     ocr_image,
+    ocr_page_lines,
     ocr_pages,
     render_page,
     tesseract_available,
@@ -180,9 +181,14 @@ if mode == "fail":
 if mode == "slow":
     time.sleep(30)
 png = data.startswith(b"\\x89PNG")
-sys.stdout.write(
-    f"Ke\\u0302\\u0301 hoa\\u0323ch {' '.join(args)} png={png} omp={os.environ.get('OMP_THREAD_LIMIT')}\\n\\f"
-)
+text = f"Ke\\u0302\\u0301 hoa\\u0323ch {' '.join(args)} png={png} omp={os.environ.get('OMP_THREAD_LIMIT')}"
+if args[-1] != "tsv":
+    sys.stdout.write(text + "\\n\\f")
+    sys.exit(0)
+print("level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext")
+print("1\\t1\\t0\\t0\\t0\\t0\\t0\\t0\\t600\\t100\\t-1\\t")
+for number, word in enumerate(text.split(), 1):
+    print(f"5\\t1\\t1\\t1\\t1\\t{number}\\t{60 * number}\\t10\\t50\\t20\\t95.5\\t{word}")
 """
 
 
@@ -240,7 +246,10 @@ def test_ocr_runs_tesseract_on_png_via_stdin(fake_tesseract: Path, tmp_path: Pat
     texts = ocr_pages(str(pdf), [2, 0, 2], jobs=2, dpi=72)
     assert list(texts) == [2, 0]
     for text in texts.values():
-        assert text == "Kế hoạch stdin stdout -l vie --psm 3 png=True omp=1"  # NFC, form feed gone
+        assert text == "Kế hoạch stdin stdout -l vie --psm 3 tsv png=True omp=1"  # NFC, from the TSV's words
+    lines = ocr_page_lines(str(pdf), [0], dpi=72)[0]
+    assert [s.text for s in lines[0].segments] == [lines[0].text]  # words 10 px apart: one segment
+    assert lines[0].segments[0].box == (60.0, 10.0, 60.0 * 11 + 50, 30.0)  # at 72 dpi a pixel is a point
     assert ocr_image(Image.new("RGB", (20, 20), "white"), psm=6) == (
         "Kế hoạch stdin stdout -l vie --psm 6 png=True omp=1"
     )

@@ -18,6 +18,7 @@ from cchc_parse.api import read_document
 from cchc_parse.cli import app, route
 from cchc_parse.errors import InputError
 from cchc_parse.readers import ocr as ocr_module
+from cchc_parse.readers.ocr_lines import plain_lines
 from cchc_parse.readers.pdf import QUALITY_MIN, _pages, read_pdf_file, text_quality
 from cchc_parse.readers.pdf_layout import PageItems, is_stamp_line, remove_furniture, remove_stamps
 from cchc_parse.readers.pdf_page import PdfLine, is_table_header
@@ -501,16 +502,18 @@ OCR_TEXTS = [
 
 
 def _stub_ocr(calls: list[tuple[list[int], int]]):  # type: ignore[no-untyped-def]
-    def ocr_pages(pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300) -> dict[int, str]:
+    def ocr_page_lines(
+        pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300
+    ) -> dict[int, list[PdfLine]]:
         calls.append((list(pages), jobs))
-        return {page: f"Trang {page + 1}\n\n{OCR_TEXTS[page % 3]}\n" for page in pages}
+        return {page: plain_lines(f"Trang {page + 1}\n\n{OCR_TEXTS[page % 3]}\n") for page in pages}
 
-    return ocr_pages
+    return ocr_page_lines
 
 
 def test_broken_fixture_with_ocr_auto_uses_the_ocr_text(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[list[int], int]] = []
-    monkeypatch.setattr(ocr_module, "ocr_pages", _stub_ocr(calls))
+    monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
     document = read_pdf_file(str(BROKEN), ocr="auto", jobs=2, repair="never")
     assert calls == [([0, 1, 2], 2)]
     assert document.ocr is True
@@ -528,11 +531,11 @@ def test_broken_fixture_with_ocr_auto_uses_the_ocr_text(monkeypatch: pytest.Monk
 
 def test_ocr_always_reads_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[list[int], int]] = []
-    monkeypatch.setattr(ocr_module, "ocr_pages", _stub_ocr(calls))
+    monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
     document = read_pdf_file(str(GOOD), ocr="always")
     assert calls == [([0, 1], 1)]
     assert document.ocr is True
-    assert all(b.kind == "paragraph" for b in document.blocks)  # OCR text has no positions: no header table
+    assert all(b.kind == "paragraph" for b in document.blocks)  # the stub gives no positions: no header table
 
 
 def test_ocr_needed_without_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -556,7 +559,7 @@ def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     with pytest.raises(InputError, match="no text in the PDF"):
         read_pdf_file(str(path), ocr="never")
     calls: list[tuple[list[int], int]] = []
-    monkeypatch.setattr(ocr_module, "ocr_pages", _stub_ocr(calls))
+    monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
     document = read_pdf_file(str(path))
     assert calls == [([0], 1)]
     assert document.warnings[0].message == "page 1 read by OCR (text layer missing on page 1)"

@@ -2,7 +2,9 @@
 
 Pages are rendered with pypdfium2 and recognised by the ``tesseract`` command line (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-vie``), one subprocess per page, PNG in on stdin and text out on
-stdout. PDFium is not thread-safe, so rendering takes a lock; the Tesseract runs go on in parallel.
+stdout. PDFium is not thread-safe, so rendering takes a lock; the Tesseract runs go on in parallel. Pages of
+PDFs are read with Tesseract's ``tsv`` output, which gives the words' positions too (:func:`ocr_page_lines`,
+``readers.ocr_lines``); :func:`ocr_pages` gives their text, as Tesseract's plain-text output has it.
 
 :func:`text_quality` scores a text layer or OCR output by the share of its words that are Vietnamese
 syllables: broken-font text layers ("7ӌ1+ L¿O CAI") and OCR without the Vietnamese model ("C6ng tic") score
@@ -31,10 +33,13 @@ from PIL import Image
 from cchc_parse import rules
 from cchc_parse.errors import InputError
 from cchc_parse.normalize.encodings import _TONES, _is_vietnamese_letter
+from cchc_parse.readers.ocr_lines import lines_text, parse_tsv
+from cchc_parse.readers.pdf_page import PdfLine
 
 __all__ = [
     "OcrUnavailableError",
     "ocr_image",
+    "ocr_page_lines",
     "ocr_pages",
     "render_page",
     "tesseract_available",
@@ -204,11 +209,12 @@ def _png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def _run_tesseract(png: bytes, *, lang: str, psm: int, timeout: float) -> str:
+def _run_tesseract(png: bytes, *, lang: str, psm: int, timeout: float, tsv: bool = False) -> str:
+    """Tesseract's text output for ``png``, or with ``tsv`` its TSV output (a row per word, with its box)."""
     binary = shutil.which(TESSERACT)
     if binary is None:
         raise _OcrFailure("tesseract is no longer on PATH")
-    command = [binary, "stdin", "stdout", "-l", lang, "--psm", str(psm)]
+    command = [binary, "stdin", "stdout", "-l", lang, "--psm", str(psm), *(["tsv"] if tsv else [])]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per run: parallel pages scale instead
     try:
         done = subprocess.run(command, input=png, capture_output=True, timeout=timeout, env=env, check=False)
@@ -284,9 +290,25 @@ def ocr_pages(
 ) -> dict[int, str]:
     """OCR the given pages (0-based) of a PDF; return page -> text in the order of ``pages``.
 
-    Up to ``jobs`` pages are recognised at the same time (one Tesseract process each). Raises
-    :class:`OcrUnavailableError` when Tesseract or the language model is missing and :class:`InputError`
-    when the PDF cannot be read, a page does not exist, or Tesseract fails or times out on a page.
+    The text is Tesseract's plain-text output: lines, paragraphs apart by a blank line. Arguments and errors
+    as for :func:`ocr_page_lines`.
+    """
+    return {
+        page: lines_text(lines)
+        for page, lines in ocr_page_lines(pdf_path, pages, jobs=jobs, dpi=dpi, lang=lang).items()
+    }
+
+
+def ocr_page_lines(
+    pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300, lang: str = "vie"
+) -> dict[int, list[PdfLine]]:
+    """OCR the given pages (0-based) of a PDF; return page -> its lines in the order of ``pages``.
+
+    A page's lines are Tesseract's, a blank one between paragraphs, each with its segments placed in points
+    (``readers.ocr_lines.parse_tsv``). Up to ``jobs`` pages are recognised at the same time (one Tesseract
+    process each). Raises :class:`OcrUnavailableError` when Tesseract or the language model is missing and
+    :class:`InputError` when the PDF cannot be read, a page does not exist, or Tesseract fails or times out on
+    a page.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -298,12 +320,13 @@ def ocr_pages(
     with _open_pdf(pdf_path) as document:
         _check_pages(pdf_path, document, wanted)
 
-        def one(page: int) -> str:
+        def one(page: int) -> list[PdfLine]:
             image = _render(document, page, dpi)
             try:
-                return _run_tesseract(_png_bytes(image), lang=lang, psm=3, timeout=DEFAULT_TIMEOUT)
+                tsv = _run_tesseract(_png_bytes(image), lang=lang, psm=3, timeout=DEFAULT_TIMEOUT, tsv=True)
             except _OcrFailure as exc:
                 raise InputError(pdf_path, f"page {page + 1}: {exc}") from None
+            return parse_tsv(tsv, 72 / dpi)
 
         workers = min(jobs, len(wanted))
         if workers == 1:

@@ -2,32 +2,36 @@
 
 Every block keeps its page (``Block.page``, 1-based). ``source_start``/``source_end`` are line numbers
 (1-based) in the text of that page as PDFium extracts it, form-field text merged in (``pdf_page``); for a
-page read by OCR, lines of the OCR text. A paragraph or table running on across a page break keeps the page
-where it starts and ends on a line of a later page.
+page read by OCR, lines of the OCR text (on page 1, the rows of a two-column header first, the other lines
+after them). A paragraph or table running on across a page break keeps the page where it starts and ends on a
+line of a later page.
 
 Each page's text layer is scored with ``readers.ocr.text_quality`` (the share of words that are Vietnamese
 syllables). A page without text that shows an image (a scan), or whose text scores below QUALITY_MIN (broken
 font encodings, bad OCR layers), is read by OCR in mode "auto"; mode "always" reads every page by OCR and
-"never" keeps the text layer as it is, with a warning.
+"never" keeps the text layer as it is, with a warning. OCR'd lines come with their words' positions, so that
+page 1's two-column header becomes a table whether it was read from the text layer or by OCR.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
-from cchc_parse import rules
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.errors import InputError
+from cchc_parse.readers.ocr_lines import head_rows, header_lines, lines_text, retext
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
-from cchc_parse.readers.pdf_page import PageText, PdfLine, clean, read_page
+from cchc_parse.readers.pdf_page import PageText, PdfLine, read_page
 from cchc_parse.readers.pdf_tables import PdfTable, find_tables, place_tables
 
 if TYPE_CHECKING:
     from cchc_parse.repair import RepairMode
+    from cchc_parse.repair.document import RepairCount
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -58,14 +62,14 @@ def read_pdf_file(
     sha256 = _check_file(path)
     pages = _read_pages(path, max_pages)
     warnings: list[DocWarning] = []
-    ocr_texts = _ocr(path, pages, ocr, jobs, warnings)
+    ocr_lines = _ocr(path, pages, ocr, jobs, warnings)
     count = None
     if repair != "never":
-        from cchc_parse.repair.document import RepairCount, repair_source_text  # the model loads on demand
+        from cchc_parse.repair.document import RepairCount  # the model loads on demand
 
         count = RepairCount()
-        ocr_texts = {i: repair_source_text(t, repair, count, ocr=True) for i, t in ocr_texts.items()}
-    items = _page_items(path, pages, ocr_texts, warnings)
+        ocr_lines = {i: _repaired(lines, repair, count) for i, lines in ocr_lines.items()}
+    items = _page_items(path, pages, ocr_lines, warnings)
     blocks = to_blocks(items, warnings)
     if not blocks:
         hint = "OCR is disabled (--ocr never)" if ocr == "never" else "OCR found none either"
@@ -76,8 +80,8 @@ def read_pdf_file(
         sha256=sha256,
         encoding=None,
         blocks=blocks,
-        ocr=bool(ocr_texts),
-        ocr_pages={index + 1 for index in ocr_texts},
+        ocr=bool(ocr_lines),
+        ocr_pages={index + 1 for index in ocr_lines},
         warnings=warnings,
     )
     if count is not None:
@@ -160,7 +164,7 @@ def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
 
 def _ocr(
     path: str, pages: list[PageText], mode: OcrMode, jobs: int, warnings: list[DocWarning]
-) -> dict[int, str]:
+) -> dict[int, list[PdfLine]]:
     states = {page.index: page_state(page) for page in pages}
     missing = [i for i, s in states.items() if s == "missing"]
     broken = [i for i, s in states.items() if s == "broken"]
@@ -177,12 +181,20 @@ def _ocr(
     wanted = sorted(states) if mode == "always" else sorted(missing + broken)
     if not wanted:
         return {}
-    from cchc_parse.readers.ocr import ocr_pages
+    from cchc_parse.readers.ocr import ocr_page_lines
 
-    texts = ocr_pages(path, wanted, jobs=jobs)
+    lines = ocr_page_lines(path, wanted, jobs=jobs)
     why = "OCR requested" if mode == "always" else _reasons(missing, broken)
     warnings.append(DocWarning("ocr_pages", f"{_pages(wanted)} read by OCR ({why})"))
-    return texts
+    return lines
+
+
+def _repaired(lines: list[PdfLine], mode: RepairMode, count: RepairCount) -> list[PdfLine]:
+    """An OCR'd page's lines with their diacritics repaired (``repair_source_text``: lines stay lines)."""
+    from cchc_parse.repair.document import repair_source_text
+
+    texts = repair_source_text(lines_text(lines), mode, count, ocr=True).split("\n")
+    return retext(lines, texts) if len(texts) == len(lines) else lines
 
 
 def _reasons(missing: list[int], broken: list[int]) -> str:
@@ -209,17 +221,17 @@ def _pages(indexes: list[int]) -> str:
 
 
 def _page_items(
-    path: str, pages: list[PageText], ocr_texts: dict[int, str], warnings: list[DocWarning]
+    path: str, pages: list[PageText], ocr_lines: dict[int, list[PdfLine]], warnings: list[DocWarning]
 ) -> list[PageItems]:
-    layer = [page for page in pages if page.index not in ocr_texts]
+    layer = [page for page in pages if page.index not in ocr_lines]
     tables = find_tables(path, [page for page in layer if page.may_hold_table], warnings)
     out = []
     for page in pages:
-        if page.index in ocr_texts:
-            lines = rules.PDF_LINE_BREAK.split(ocr_texts[page.index])
-            out.append(
-                PageItems(page.index, [PdfLine(n, clean(t)) for n, t in enumerate(lines, 1)], ocr=True)
-            )
+        if page.index in ocr_lines:
+            lines: list[PdfLine | PdfTable] = [*ocr_lines[page.index]]
+            if page.index == 0:
+                lines = _ocr_with_header(ocr_lines[0], page.width)
+            out.append(PageItems(page.index, lines, ocr=True))
             continue
         items: list[PdfLine | PdfTable] = place_tables(page.lines, tables.get(page.index, []))
         if page.index == 0:
@@ -239,3 +251,21 @@ def _with_header(items: list[PdfLine | PdfTable], width: float) -> list[PdfLine 
     if table is None:
         return items
     return [table, *items[taken:]]
+
+
+def _ocr_with_header(lines: list[PdfLine], width: float) -> list[PdfLine | PdfTable]:
+    """An OCR'd page 1's lines with its two-column header made a table, as ``_with_header`` does.
+
+    The header is read from the page's lines regrouped into rows by height (``head_rows``); the lines it
+    takes (and specks above its foot) give way to its table, the others keep Tesseract's order, numbered on
+    after the header's rows.
+    """
+    rows = head_rows(lines)
+    table, taken = header_table([row for row, _ in rows], width)
+    if table is None:
+        return [*lines]
+    used = header_lines(lines, rows[:taken], table.box[3])
+    rest = [line for i, line in enumerate(lines) if i not in used]
+    while rest and not rest[0].text:
+        rest.pop(0)
+    return [table, *(replace(line, number=n) for n, line in enumerate(rest, taken + 1))]

@@ -1,0 +1,157 @@
+"""The lines of an OCR'd page, from Tesseract's TSV output: Tesseract's text lines with the words' positions.
+
+Tesseract's ``tsv`` output has a row per page, block, paragraph, line and word (levels 1-5), each with its box
+in pixels; the word rows carry the text. :func:`parse_tsv` gives the page's lines as Tesseract's plain-text
+output has them (a paragraph's lines one after another, a blank line between paragraphs, words one space
+apart, white-space words left out) and gives each line its *segments* (``pdf_page.Segment``): its words split
+where a gap wider than ``pdf_page.COLUMN_GAP`` parts them, boxed in points from the top-left corner, the
+display space of the text layer. Lines get no ``box``: OCR'd pages are laid out by Tesseract's paragraphs,
+not by indents.
+
+Tesseract reads the two columns of page 1's header as blocks of their own, or runs them together in one line;
+:func:`head_rows` regroups lines into rows by height, so that ``pdf_layout.header_table`` reads the header as
+it reads PDFium's lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cchc_parse import rules
+from cchc_parse.readers.pdf_page import COLUMN_GAP, Box, PdfLine, Segment, clean, union
+
+__all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines", "retext"]
+
+_FIELDS = 12  # level page_num block_num par_num line_num word_num left top width height conf text
+_WORD_LEVEL = "5"
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    box: Box
+
+
+def parse_tsv(tsv: str, scale: float) -> list[PdfLine]:
+    """The lines of a page from Tesseract's TSV output, numbered from 1; ``scale``: points per pixel."""
+    paragraphs: dict[tuple[str, str, str], dict[str, list[_Word]]] = {}
+    for row in tsv.split("\n"):
+        fields = row.rstrip("\r").split("\t", _FIELDS - 1)
+        if len(fields) < _FIELDS or fields[0] != _WORD_LEVEL or not fields[11].strip():
+            continue
+        word = _word(fields, scale)
+        if word is not None:
+            paragraph = paragraphs.setdefault((fields[1], fields[2], fields[3]), {})
+            paragraph.setdefault(fields[4], []).append(word)
+    lines: list[PdfLine] = []
+    for paragraph in paragraphs.values():
+        if lines:
+            lines.append(PdfLine(0, ""))
+        lines.extend(
+            PdfLine(0, clean(" ".join(w.text for w in words)), None, _segments(words))
+            for words in paragraph.values()
+        )
+    return [replace(line, number=number) for number, line in enumerate(lines, 1)]
+
+
+def _word(fields: list[str], scale: float) -> _Word | None:
+    try:
+        left, top, width, height = (int(value) for value in fields[6:10])
+    except ValueError:
+        return None
+    box = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
+    return _Word(fields[11].strip(), box)
+
+
+def _segments(words: list[_Word]) -> list[Segment]:
+    """A line's words split where one stands more than COLUMN_GAP right of (or back left of) the last."""
+    pieces: list[list[_Word]] = []
+    for word in words:
+        last = pieces[-1][-1].box if pieces else None
+        if last is None or word.box[0] - last[2] > COLUMN_GAP or word.box[0] < last[0] - COLUMN_GAP:
+            pieces.append([])
+        pieces[-1].append(word)
+    out = []
+    for piece in pieces:
+        text = clean(" ".join(w.text for w in piece))
+        box = union([w.box for w in piece])
+        if text and box is not None:
+            out.append(Segment(text, box))
+    return out
+
+
+def plain_lines(text: str) -> list[PdfLine]:
+    """The lines of OCR'd text without positions (numbered from 1, cleaned as PDF lines are)."""
+    return [PdfLine(n, clean(t)) for n, t in enumerate(rules.PDF_LINE_BREAK.split(text), 1)]
+
+
+def lines_text(lines: list[PdfLine]) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+def retext(lines: list[PdfLine], texts: list[str]) -> list[PdfLine]:
+    """``lines`` with new texts, one each, whose words replace theirs (as the diacritic repair changes words).
+
+    The segments take the new words in step; a line whose number of words changed keeps its segments.
+    """
+    out = []
+    for line, new in zip(lines, texts, strict=True):
+        text = clean(new)
+        if text == line.text:
+            out.append(line)
+            continue
+        words = text.split()
+        counts = [len(s.text.split()) for s in line.segments]
+        segments = line.segments
+        if sum(counts) == len(words):
+            segments, start = [], 0
+            for segment, count in zip(line.segments, counts, strict=True):
+                segments.append(Segment(" ".join(words[start : start + count]), segment.box))
+                start += count
+        out.append(replace(line, text=text, segments=segments))
+    return out
+
+
+def head_rows(lines: list[PdfLine]) -> list[tuple[PdfLine, list[int]]]:
+    """The page's lines regrouped into rows by height, top to bottom, each with the indexes of its lines.
+
+    Lines standing side by side (the header's columns, read as blocks of their own) make one row whose
+    segments run left to right. Lines without segments or without a letter or digit (specks, rules read as
+    dashes) are left out.
+    """
+    readable = [i for i, line in enumerate(lines) if line.segments and _readable(line)]
+    groups: list[tuple[list[int], Box]] = []
+    for i in sorted(readable, key=lambda i: min(s.box[1] for s in lines[i].segments)):
+        box = union([s.box for s in lines[i].segments])
+        assert box is not None
+        if groups and _side_by_side(box, groups[-1][1]):
+            members, row_box = groups[-1]
+            groups[-1] = ([*members, i], union([row_box, box]) or box)
+        else:
+            groups.append(([i], box))
+    rows = []
+    for number, (members, _) in enumerate(groups, 1):
+        segments = sorted((s for i in members for s in lines[i].segments), key=lambda s: s.box[0])
+        rows.append((PdfLine(number, " ".join(s.text for s in segments), None, segments), members))
+    return rows
+
+
+def _side_by_side(a: Box, b: Box) -> bool:
+    """The middle of either box stands within the other's height."""
+    return b[1] <= (a[1] + a[3]) / 2 <= b[3] or a[1] <= (b[1] + b[3]) / 2 <= a[3]
+
+
+def header_lines(lines: list[PdfLine], rows: list[tuple[PdfLine, list[int]]], bottom: float) -> set[int]:
+    """Indexes of the lines that ``rows`` (a header's) are made of, and of the specks and rules (lines
+    without a letter or digit) standing above ``bottom``, the foot of the header."""
+    used = {i for _, members in rows for i in members}
+    used.update(
+        i
+        for i, line in enumerate(lines)
+        if line.segments and not _readable(line) and min(s.box[1] for s in line.segments) < bottom
+    )
+    return used
+
+
+def _readable(line: PdfLine) -> bool:
+    return any(c.isalnum() for c in line.text)
