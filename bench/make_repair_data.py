@@ -1,4 +1,4 @@
-"""Make the repair benchmark's texts, bench/data/repair/<name>.{clean,eng,vie,scan}.txt.
+"""Make the repair benchmark's texts, bench/data/repair/<name>.{clean,eng,vie,scan,scanvie}.txt.
 
     python bench/make_repair_data.py [--corpus ../shared/corpus/lm] [--jobs 2]
 
@@ -8,12 +8,13 @@ clean text of a Sơn La decision, not in that corpus). From each held-out docume
 (scripts/ocr_render.py ``paragraphs``) from its start, up to about 2,750 syllables (at most 3,000); seed
 000 whole. The text is wrapped for Liberation Serif 13 pt (a Times-like serif, what most Vietnamese official
 documents are set in), set on A4 pages at 300 dpi and read by Tesseract 5 with ``-l eng`` and ``-l vie``,
-and with ``-l eng`` once more after a simulated scan of the page (scripts/ocr_render.py ``degrade``).
+and with ``-l eng`` and ``-l vie`` once more after a simulated scan of the page (scripts/ocr_render.py
+``degrade``).
 
-Files, UTF-8, one line per rendered line in <name>.clean.txt; <name>.eng.txt, <name>.vie.txt and
-<name>.scan.txt hold Tesseract's output as it gave it (page after page, lines kept). Names: the document id
-for held-out documents, "seed000" for seed 000. bench/bench_repair.py scores the repair step on them.
-Tesseract's output depends on its version (5.3.0 here).
+Files, UTF-8, one line per rendered line in <name>.clean.txt; <name>.eng.txt, <name>.vie.txt,
+<name>.scan.txt and <name>.scanvie.txt hold Tesseract's output as it gave it (page after page, lines
+kept). Names: the document id for held-out documents, "seed000" for seed 000. bench/bench_repair.py scores
+the repair step on them. Tesseract's output depends on its version (5.3.0 here).
 """
 
 from __future__ import annotations
@@ -73,11 +74,12 @@ def pages(lines: list[str]) -> list[list[str]]:
 
 
 def read_page(lines: list[str]) -> dict[str, str]:
-    """The page read by Tesseract in each language, and ("scan") with -l eng after a simulated scan."""
+    """The page read by Tesseract in each language, and after a simulated scan ("scan": -l eng, "scanvie")."""
     image = ocr_render.render_page(lines, FONT, SIZE)
     read = {lang: ocr_render.ocr(image, lang) for lang in LANGS}
     scanned = ocr_render.degrade(image, seed=zlib.crc32("\n".join(lines).encode("utf-8")))
     read["scan"] = ocr_render.ocr(scanned, "eng")
+    read["scanvie"] = ocr_render.ocr(scanned, "vie")
     return read
 
 
@@ -117,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for name in names:
         write(OUT / f"{name}.clean.txt", "\n".join(lines[name]) + "\n")
-        for kind in (*LANGS, "scan"):
+        for kind in (*LANGS, "scan", "scanvie"):
             write(OUT / f"{name}.{kind}.txt", "".join(page[kind] + "\n" for page in read[name]))
         count = sum(syllables(line) for line in lines[name])
         print(f"{name}: {len(lines[name])} lines, {count} syllables, {len(read[name])} pages", flush=True)

@@ -34,7 +34,7 @@ SMOOTHING = {"eng": 0.1, "vie": 0.02}  # the prior's weight beside the counts: r
 MAX_PIECE = 2  # OCR characters one clean character may turn into ("ủ" → "ii")
 # The prior's shares: the character itself, the same base letter (any marks), dropped, another vowel for a
 # vowel, anything else.
-_PRIOR = {"eng": (0.45, 0.35, 0.02, 0.08, 0.1), "vie": (0.96, 0.025, 0.002, 0.005, 0.008)}
+_PRIOR = {"eng": (0.45, 0.35, 0.02, 0.08, 0.1), "vie": (0.9, 0.08, 0.002, 0.008, 0.01)}
 _VOWELS = frozenset("aeiouy")
 # The letters a skeleton letter stands for.
 _VARIANTS = {

@@ -32,7 +32,7 @@ KEEP = 10  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
 NEAR_SKELETONS = 64  # skeletons whose channel cost bound is computed per token
-VIE_CHANGE_PENALTY = 4.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
+VIE_CHANGE_PENALTY = 1.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
 VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
 _GAZETTEER_MAX = 4
 
