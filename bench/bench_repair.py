@@ -59,7 +59,10 @@ LOAD_CODE = (
     "import time; t=time.perf_counter(); from cchc_parse.repair.corrector import Corrector; "
     "Corrector.load(); print(time.perf_counter()-t)"
 )
-RSS_CODE = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+# The peak resident set of this process in kB. Not getrusage's ru_maxrss: Linux keeps that across exec, so
+# a child started from this (large) benchmark process would report the parent's size; VmHWM starts afresh.
+PEAK_KB = "[int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')][0]"
+RSS_CODE = f"print({PEAK_KB})"
 # Registers a corrector that changes nothing under the real module name (for --stub, also in subprocesses).
 STUB_CODE = """
 import sys, types
@@ -196,7 +199,7 @@ corrector = Corrector.load()
 started = time.perf_counter()
 for text in inputs:
     corrector.repair(text)
-print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(time.perf_counter() - started, {peak})
 """
 
 
@@ -206,7 +209,7 @@ def cold_run(inputs: list[str], stub: bool) -> tuple[float, float]:
         json.dump(inputs, handle, ensure_ascii=False)
         path = handle.name
     try:
-        seconds, rss_kb = run_python(COLD_CODE.format(path=path), stub)
+        seconds, rss_kb = run_python(COLD_CODE.format(path=path, peak=PEAK_KB), stub)
     finally:
         Path(path).unlink()
     return float(seconds), float(rss_kb) / 1024
