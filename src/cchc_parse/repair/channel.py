@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from cchc_parse.repair.syllables import skeleton
 from cchc_parse.resources import DataFileError, load_json
 
-__all__ = ["CHANNEL_FILE", "Channel", "OcrKind", "load_channel", "split_token"]
+__all__ = ["CHANNEL_FILE", "Channel", "OcrKind", "fold", "load_channel", "split_token"]
 
 CHANNEL_FILE = "ocr_channel.json"
 OcrKind = Literal["eng", "vie"]
@@ -142,7 +142,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def split_token(clean: str, seen: str) -> list[str]:
+def split_token(clean: str, seen: str, folded: tuple[str, str] | None = None) -> list[str]:
     """The OCR substring ``seen`` printed for each character of ``clean`` (a syllable or its skeleton).
 
     The alignment is the fewest edits (rapidfuzz's Levenshtein editops) with every character folded to its
@@ -150,14 +150,15 @@ def split_token(clean: str, seen: str) -> list[str]:
     inserted OCR characters go with the following clean character when that one was misread (Levenshtein
     puts an insertion before the substitution it belongs with: "đối" → "d6éi" is d=d, +6, o→e, i=i, and
     it is "ố" that became "6é"), else with the preceding one; at the start, with the first character.
-    scripts/build_ocr_channel.py counts the channel with this same function.
+    scripts/build_ocr_channel.py counts the channel with this same function. ``folded``: both strings
+    already folded (a skeleton is its own folding), to save the work when one token meets many skeletons.
     """
     n = len(clean)
     pieces = [""] * n
     matched = [False] * n
     before = [""] * (n + 1)  # OCR characters inserted before clean[i] (before[n]: at the end)
     i = j = 0
-    for op in Levenshtein.editops(_fold(clean), _fold(seen)):
+    for op in Levenshtein.editops(*(folded or (fold(clean), fold(seen)))):
         while i < op.src_pos:  # characters read right up to the operation
             pieces[i], matched[i] = seen[j], True
             i, j = i + 1, j + 1
@@ -181,6 +182,6 @@ def split_token(clean: str, seen: str) -> list[str]:
     return pieces
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Each character replaced by its base letter: "đối" → "doi", "d6éi" → "d6ei" (same length)."""
     return "".join("d" if c in "đĐ" else unicodedata.normalize("NFD", c)[0] for c in text)

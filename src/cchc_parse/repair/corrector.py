@@ -9,6 +9,7 @@ distinct token and OCR kind, so a document's common words are looked up once.
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import NamedTuple
 
 from cchc_parse import rules
 from cchc_parse.repair.candidates import CandidateIndex
-from cchc_parse.repair.channel import Channel, OcrKind, load_channel, split_token
+from cchc_parse.repair.channel import Channel, OcrKind, fold, load_channel, split_token
 from cchc_parse.repair.model import NgramModel, load_model
 from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
 from cchc_parse.repair.tokens import START, Unit, lm_token, scan
@@ -31,7 +32,7 @@ BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
 KEEP = 10  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
-NEAR_SKELETONS = 64  # skeletons whose channel cost bound is computed per token
+NEAR_SKELETONS = 48  # skeletons whose channel cost bound is computed per token
 VIE_CHANGE_PENALTY = 1.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
 VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
 _GAZETTEER_MAX = 4
@@ -73,8 +74,9 @@ class Corrector:
         self.baseline = baseline
         self._cache: dict[tuple[str, OcrKind], list[Candidate]] = {}
         self._fixed: dict[str, list[Candidate]] = {}
+        self._by_text: dict[tuple[str, str, OcrKind], list[Candidate]] = {}
         # (w1, w2, id of a cached candidate list) → each candidate's LM score minus channel cost
-        self._transitions: dict[tuple[int, int, int], list[float]] = {}
+        self._transitions: dict[tuple[int, int, int], tuple[list[float], float]] = {}
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
         self.ligatures = str.maketrans(string_map("repair.json", "ligatures"))
@@ -154,8 +156,15 @@ class Corrector:
         return self._code_pattern.sub(lambda m: self.code_letters[m.group(1)], text)
 
     def _options(self, unit: Unit, channel: Channel) -> list[Candidate]:
-        """The candidates of a unit. Every list is cached and kept (the decoder's score cache is keyed by
-        the lists' identity)."""
+        """The candidates of a unit, looked up by its text as written. Every list is cached and kept (the
+        decoder's score cache is keyed by the lists' identity)."""
+        key = (unit.kind, unit.text, channel.kind)
+        found = self._by_text.get(key)
+        if found is None:
+            found = self._by_text[key] = self._new_options(unit, channel)
+        return found
+
+    def _new_options(self, unit: Unit, channel: Channel) -> list[Candidate]:
         if unit.kind == "fixed":
             if channel.kind == "eng" and len(unit.text) == 1 and unit.text in channel.pairs:
                 return self._stray_sign(unit.text, channel)
@@ -238,7 +247,8 @@ class Corrector:
         token split into pieces for its characters."""
         frequency = self.skeleton_frequency
         keys = sorted(near, key=lambda k: (near[k], -frequency[k]))[:NEAR_SKELETONS]
-        return [(key, split_token(key, token)) for key in keys]
+        folded = fold(token)
+        return [(key, split_token(key, token, (key, folded))) for key in keys]
 
     @cached_property
     def skeleton_frequency(self) -> dict[str, float]:
@@ -284,13 +294,22 @@ class Corrector:
             self._transitions.clear()
         for candidates in options:
             expanded: list[Hypothesis] = []
+            floor = -math.inf  # what falls below it cannot join the beam (the beam is best first)
             for hyp in beam:
                 score, w2 = hyp[0], hyp[2]
-                gains = self._gains(hyp[1], w2, candidates)
+                gains, top = self._gains(hyp[1], w2, candidates)
+                if score + top < floor:
+                    continue
                 expanded.extend(
-                    [(score + gain, w2, c[1], hyp, c[0]) for c, gain in zip(candidates, gains, strict=True)]
+                    [
+                        (score + gain, w2, c[1], hyp, c[0])
+                        for c, gain in zip(candidates, gains, strict=True)
+                        if score + gain >= floor
+                    ]
                 )
-            ranked = heapq.nlargest(2 * BEAM, expanded, key=_score)
+                floor = max(floor, score + top - BEAM_SPAN)
+            ranked = heapq.nlargest(2 * BEAM, expanded, key=_score) if len(expanded) > 2 * BEAM else expanded
+            ranked.sort(key=_score, reverse=True)
             floor = ranked[0][0] - BEAM_SPAN
             beam, states = [], set()
             for h in ranked:  # best first; one hypothesis per (previous, current) state
@@ -306,9 +325,9 @@ class Corrector:
             last = last[3]
         return words[::-1]
 
-    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> list[float]:
+    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> tuple[list[float], float]:
         """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined). Contexts
-        that no trigram continues share the scores of their last word (one cache entry per w2)."""
+        that no trigram continues share the scores of their last word (one cache entry per w2). Also the best."""
         model = self.model
         v = model.size
         prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and not self.baseline else -1
@@ -330,8 +349,8 @@ class Corrector:
                 score = bi.get(base + w3) if base >= 0 else None
                 score = backoff + score if score is not None else 2 * backoff + uni[w3]
             gains.append(score - cost)
-        self._transitions[context] = gains
-        return gains
+        found = self._transitions[context] = (gains, max(gains))
+        return found
 
 
 def _score(hypothesis: Hypothesis) -> float:

@@ -9,8 +9,7 @@ brackets, a markdown table bar) where the language model's context starts again.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from cchc_parse import rules
 
@@ -25,8 +24,7 @@ _MASK = "\ue000"  # a private-use character standing in for a masked mark
 _MAX_WORD = 9  # longer letter runs are no syllable (and no garbled one)
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One unit of text: its place in the text, kind, and the text itself."""
 
     start: int
