@@ -326,8 +326,8 @@ class Corrector:
         return words[::-1]
 
     def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> tuple[list[float], float]:
-        """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined). Contexts
-        that no trigram continues share the scores of their last word (one cache entry per w2). Also the best."""
+        """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined), and the
+        best of them. Contexts no trigram continues share the scores of their last word (one entry per w2)."""
         model = self.model
         v = model.size
         prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and not self.baseline else -1
