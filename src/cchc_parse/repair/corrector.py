@@ -8,27 +8,22 @@ distinct token and OCR kind, so a document's common words are looked up once.
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
 
 from cchc_parse import rules
 from cchc_parse.repair.candidates import CandidateIndex
 from cchc_parse.repair.channel import Channel, OcrKind, fold, load_channel, split_token
+from cchc_parse.repair.decoder import Candidate, Decoder
 from cchc_parse.repair.model import NgramModel, load_model
 from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
-from cchc_parse.repair.tokens import START, Unit, lm_token, scan
+from cchc_parse.repair.tokens import Unit, lm_token, scan
 from cchc_parse.resources import string_list, string_map
 
 __all__ = ["Candidate", "Corrector", "RepairStats", "ocr_kind"]
 
-BEAM = 6  # states kept per position
-TRANSITION_CACHE = 300_000  # contexts whose candidate scores are kept (cleared when full)
-BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
 KEEP = 10  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
@@ -36,16 +31,6 @@ NEAR_SKELETONS = 48  # skeletons whose channel cost bound is computed per token
 VIE_CHANGE_PENALTY = 1.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
 VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
 _GAZETTEER_MAX = 4
-
-
-# A decoder hypothesis: (score, previous word id, word id, the hypothesis before it, its word).
-Hypothesis = tuple[float, int, int, "Hypothesis | None", str]
-
-
-class Candidate(NamedTuple):
-    word: str  # lower case
-    lm_id: int  # -1: unknown to the model
-    cost: float  # channel cost
 
 
 @dataclass
@@ -75,8 +60,7 @@ class Corrector:
         self._cache: dict[tuple[str, OcrKind], list[Candidate]] = {}
         self._fixed: dict[str, list[Candidate]] = {}
         self._by_text: dict[tuple[str, str, OcrKind], list[Candidate]] = {}
-        # (w1, w2, id of a cached candidate list) → each candidate's LM score minus channel cost
-        self._transitions: dict[tuple[int, int, int], tuple[list[float], float]] = {}
+        self.decoder = Decoder(model, trigram=not baseline)
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
         self.ligatures = str.maketrans(string_map("repair.json", "ligatures"))
@@ -138,7 +122,7 @@ class Corrector:
     def _sentence(self, units: list[Unit], channel: Channel) -> list[tuple[Unit, str]]:
         options = [self._options(u, channel) for u in units]
         self._apply_gazetteer(units, options)
-        words = self._decode(options)
+        words = self.decoder.decode(options)
         result = []
         for i, (unit, word) in enumerate(zip(units, words, strict=True)):
             if unit.kind == "fixed":
@@ -284,77 +268,6 @@ class Corrector:
     @cached_property
     def gazetteer_starts(self) -> frozenset[str]:
         return frozenset(key[0] for key in self.gazetteer)
-
-    def _decode(self, options: list[list[Candidate]]) -> list[str]:
-        """The best word per position: a beam over (previous, current) word states with trigram scores.
-        This loop is the corrector's hot path: the scores of a candidate list after a context are cached."""
-        start: Hypothesis = (0.0, -1, self.model.ids.get(START, -1), None, "")
-        beam = [start]
-        if len(self._transitions) > TRANSITION_CACHE:
-            self._transitions.clear()
-        for candidates in options:
-            expanded: list[Hypothesis] = []
-            floor = -math.inf  # what falls below it cannot join the beam (the beam is best first)
-            for hyp in beam:
-                score, w2 = hyp[0], hyp[2]
-                gains, top = self._gains(hyp[1], w2, candidates)
-                if score + top < floor:
-                    continue
-                expanded.extend(
-                    [
-                        (score + gain, w2, c[1], hyp, c[0])
-                        for c, gain in zip(candidates, gains, strict=True)
-                        if score + gain >= floor
-                    ]
-                )
-                floor = max(floor, score + top - BEAM_SPAN)
-            ranked = heapq.nlargest(2 * BEAM, expanded, key=_score) if len(expanded) > 2 * BEAM else expanded
-            ranked.sort(key=_score, reverse=True)
-            floor = ranked[0][0] - BEAM_SPAN
-            beam, states = [], set()
-            for h in ranked:  # best first; one hypothesis per (previous, current) state
-                if h[0] < floor or len(beam) == BEAM:
-                    break
-                if (h[1], h[2]) not in states:
-                    states.add((h[1], h[2]))
-                    beam.append(h)
-        words: list[str] = []
-        last: Hypothesis | None = beam[0]
-        while last is not None and last[3] is not None:
-            words.append(last[4])
-            last = last[3]
-        return words[::-1]
-
-    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> tuple[list[float], float]:
-        """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined), and the
-        best of them. Contexts no trigram continues share the scores of their last word (one entry per w2)."""
-        model = self.model
-        v = model.size
-        prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and not self.baseline else -1
-        if prefix not in model.trigram_contexts:
-            w1, prefix = -1, -1
-        context = (w1, w2, id(candidates))
-        found = self._transitions.get(context)
-        if found is not None:
-            return found
-        tri, bi, uni, backoff = model.trigram, model.bigram, model.unigram, model.backoff
-        base = w2 * v if w2 >= 0 else -1
-        gains = []
-        for _, w3, cost in candidates:
-            if w3 < 0:
-                gains.append(model.unknown - cost)
-                continue
-            score = tri.get(prefix * v + w3) if prefix >= 0 else None
-            if score is None:
-                score = bi.get(base + w3) if base >= 0 else None
-                score = backoff + score if score is not None else 2 * backoff + uni[w3]
-            gains.append(score - cost)
-        found = self._transitions[context] = (gains, max(gains))
-        return found
-
-
-def _score(hypothesis: Hypothesis) -> float:
-    return hypothesis[0]
 
 
 def _case_pattern(units: list[Unit], i: int, word: str) -> str:

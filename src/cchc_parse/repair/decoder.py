@@ -1,0 +1,114 @@
+"""The corrector's search: for one sentence, the candidates (one list per position) that together score
+best, by a beam over (previous, current) word states with the trigram model's stupid-backoff scores minus
+the candidates' channel costs.
+
+This is the repair step's hot path: the scores of a candidate list after a context are cached (keyed by
+the list's identity, so candidate lists must live as long as the decoder), and transitions that cannot
+reach the beam are skipped.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from typing import NamedTuple
+
+from cchc_parse.repair.model import NgramModel
+from cchc_parse.repair.tokens import START
+
+__all__ = ["Candidate", "Decoder"]
+
+BEAM = 6  # states kept per position
+BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
+TRANSITION_CACHE = 300_000  # contexts whose candidate scores are kept (cleared when full)
+
+# A decoder hypothesis: (score, previous word id, word id, the hypothesis before it, its word).
+Hypothesis = tuple[float, int, int, "Hypothesis | None", str]
+
+
+class Candidate(NamedTuple):
+    """One way to read a token: a word, its id in the language model, the channel's cost of it."""
+
+    word: str  # lower case
+    lm_id: int  # -1: unknown to the model
+    cost: float  # channel cost
+
+
+class Decoder:
+    """Beam search over candidate lists with a trigram (or, for the baseline, bigram) model."""
+
+    def __init__(self, model: NgramModel, *, trigram: bool = True) -> None:
+        self.model = model
+        self.trigram = trigram
+        # (w1, w2, id of a candidate list) → each candidate's LM score minus channel cost, and their best
+        self._transitions: dict[tuple[int, int, int], tuple[list[float], float]] = {}
+
+    def decode(self, options: list[list[Candidate]]) -> list[str]:
+        """The best word per position (the candidates' ``word``)."""
+        start: Hypothesis = (0.0, -1, self.model.ids.get(START, -1), None, "")
+        beam = [start]
+        if len(self._transitions) > TRANSITION_CACHE:
+            self._transitions.clear()
+        for candidates in options:
+            expanded: list[Hypothesis] = []
+            floor = -math.inf  # what falls below it cannot join the beam (the beam is best first)
+            for hyp in beam:
+                score, w2 = hyp[0], hyp[2]
+                gains, top = self._gains(hyp[1], w2, candidates)
+                if score + top < floor:
+                    continue
+                expanded.extend(
+                    [
+                        (score + gain, w2, c[1], hyp, c[0])
+                        for c, gain in zip(candidates, gains, strict=True)
+                        if score + gain >= floor
+                    ]
+                )
+                floor = max(floor, score + top - BEAM_SPAN)
+            ranked = heapq.nlargest(2 * BEAM, expanded, key=_score) if len(expanded) > 2 * BEAM else expanded
+            ranked.sort(key=_score, reverse=True)
+            floor = ranked[0][0] - BEAM_SPAN
+            beam, states = [], set()
+            for h in ranked:  # best first; one hypothesis per (previous, current) state
+                if h[0] < floor or len(beam) == BEAM:
+                    break
+                if (h[1], h[2]) not in states:
+                    states.add((h[1], h[2]))
+                    beam.append(h)
+        words: list[str] = []
+        last: Hypothesis | None = beam[0]
+        while last is not None and last[3] is not None:
+            words.append(last[4])
+            last = last[3]
+        return words[::-1]
+
+    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> tuple[list[float], float]:
+        """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined), and the
+        best of them. Contexts no trigram continues share the scores of their last word (one entry per w2)."""
+        model = self.model
+        v = model.size
+        prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and self.trigram else -1
+        if prefix not in model.trigram_contexts:
+            w1, prefix = -1, -1
+        context = (w1, w2, id(candidates))
+        found = self._transitions.get(context)
+        if found is not None:
+            return found
+        tri, bi, uni, backoff = model.trigram, model.bigram, model.unigram, model.backoff
+        base = w2 * v if w2 >= 0 else -1
+        gains = []
+        for _, w3, cost in candidates:
+            if w3 < 0:
+                gains.append(model.unknown - cost)
+                continue
+            score = tri.get(prefix * v + w3) if prefix >= 0 else None
+            if score is None:
+                score = bi.get(base + w3) if base >= 0 else None
+                score = backoff + score if score is not None else 2 * backoff + uni[w3]
+            gains.append(score - cost)
+        found = self._transitions[context] = (gains, max(gains))
+        return found
+
+
+def _score(hypothesis: Hypothesis) -> float:
+    return hypothesis[0]
