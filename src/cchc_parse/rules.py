@@ -662,6 +662,17 @@ REPAIR_WORD = re.compile(r"^(?=.*[^\W\d_])[^\W_]*(?:[¢&@§°?’'][^\W_]*)?$|^(
 REPAIR_INNER_MARK = re.compile(r"(?<=[^\W\d_])[?’'](?=[^\W\d_])")
 # A hyphen inside a part ("QD-UBND", "Hà-Nội"): split around it, keeping it (captured).
 REPAIR_HYPHEN = re.compile(r"([-–—])")
+# A Roman numeral written in capitals ("II", "IV"): a label, never a word to re-spell.
+REPAIR_ROMAN_NUMERAL = re.compile("[IVX]+")
+
+
+def code_letters_pattern(letters: Iterable[str]) -> re.Pattern[str]:
+    """The letter groups of document codes that OCR without the Vietnamese model misspells ("QD" for "QĐ",
+    data/repair.json), standing alone between non-letters ("1783/QD-UBND"), longest first."""
+    alternatives = "|".join(sorted(map(re.escape, letters), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])({alternatives})(?![^\W\d_])")
+
+
 # Blank lines between paragraphs, captured (for re.split: the paragraphs and what separates them).
 BLANK_LINE_SPLIT = re.compile(r"(\n[ \t]*\n(?:[ \t]*\n)*)")
 # A Roman heading label as OCR without the Vietnamese model prints it, at a line start: l, 1 or | for I

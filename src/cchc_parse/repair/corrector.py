@@ -59,18 +59,16 @@ class Corrector:
     def __init__(self, model: NgramModel, *, baseline: bool = False) -> None:
         self.model = model
         self.baseline = baseline
-        self._cache: dict[tuple[str, OcrKind], list[Candidate]] = {}
-        self._fixed: dict[str, list[Candidate]] = {}
+        # candidate lists: by unit (kind, text as written, OCR kind), by lower-cased token and OCR kind, and
+        # the one-candidate lists of tokens kept as they are
         self._by_text: dict[tuple[str, str, OcrKind], list[Candidate]] = {}
+        self._by_token: dict[tuple[str, OcrKind], list[Candidate]] = {}
+        self._fixed: dict[str, list[Candidate]] = {}
         self.decoder = Decoder(model, trigram=not baseline)
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
         self.ligatures = str.maketrans(string_map("repair.json", "ligatures"))
-        self._code_pattern = re.compile(
-            r"(?<![^\W\d_])("
-            + "|".join(sorted(map(re.escape, self.code_letters), key=len, reverse=True))
-            + r")(?![^\W\d_])"
-        )
+        self._code_pattern = rules.code_letters_pattern(self.code_letters)
 
     @classmethod
     def load(cls, *, baseline: bool = False) -> Corrector:
@@ -161,29 +159,29 @@ class Corrector:
             return self._kept(lm_token(unit))
         if (
             unit.text in self.acronyms
-            or _ROMAN.fullmatch(unit.text)
+            or rules.REPAIR_ROMAN_NUMERAL.fullmatch(unit.text)
             or (unit.text.isupper() and unit.text.isalpha() and not _VOWEL.search(unit.text))  # "BN", "SXD"
             or self._fix_code(unit.text, channel) != unit.text
         ):
             return self._kept(unit.text.lower())
         key = (unit.text.lower(), channel.kind)
-        found = self._cache.get(key)
+        found = self._by_token.get(key)
         if found is None:
-            found = self._cache[key] = self._candidates(key[0], channel)
+            found = self._by_token[key] = self._candidates(key[0], channel)
         return found
 
     def _stray_sign(self, sign: str, channel: Channel) -> list[Candidate]:
         """A lone digit or sign that OCR prints for a one-letter word ("6" for "ở"): itself (as a number to
         the language model) or the words the channel saw it stand for."""
         key = (sign, channel.kind)
-        found = self._cache.get(key)
+        found = self._by_token.get(key)
         if found is None:
             found = [*self._kept(lm_token(Unit(0, 1, "fixed", sign)))]
             found[0] = Candidate(sign, found[0].lm_id, 0.0)
             for word in channel.pairs[sign]:
                 if word in self.model.ids:
                     found.append(Candidate(word, self.model.ids[word], channel.cost(word, sign)))
-            self._cache[key] = found
+            self._by_token[key] = found
         return found
 
     def _kept(self, token: str) -> list[Candidate]:
@@ -317,7 +315,6 @@ def _roman_label(match: re.Match[str]) -> str:
 
 
 _AS_ROMAN = str.maketrans("l1|", "III")
-_ROMAN = re.compile("[IVX]+")  # Roman numerals are labels, never words to re-spell
 _VOWEL = rules.VI_VOWEL  # letters without a vowel are no syllable, whatever OCR did: an acronym
 
 
