@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from operator import itemgetter
 from typing import NamedTuple
 
 from cchc_parse.repair.model import NgramModel
@@ -21,6 +22,7 @@ __all__ = ["Candidate", "Decoder"]
 BEAM = 6  # states kept per position
 BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
 TRANSITION_CACHE = 300_000  # contexts whose candidate scores are kept (cleared when full)
+_SCORE = itemgetter(0)  # a hypothesis's score (in C: the key runs for every transition)
 
 # A decoder hypothesis: (score, previous word id, word id, the hypothesis before it, its word).
 Hypothesis = tuple[float, int, int, "Hypothesis | None", str]
@@ -40,6 +42,7 @@ class Decoder:
     def __init__(self, model: NgramModel, *, trigram: bool = True) -> None:
         self.model = model
         self.trigram = trigram
+        self.size = model.size  # V, packing n-gram keys
         # (w1, w2, id of a candidate list) → each candidate's LM score minus channel cost, and their best
         self._transitions: dict[tuple[int, int, int], tuple[list[float], float]] = {}
 
@@ -65,8 +68,8 @@ class Decoder:
                     ]
                 )
                 floor = max(floor, score + top - BEAM_SPAN)
-            ranked = heapq.nlargest(2 * BEAM, expanded, key=_score) if len(expanded) > 2 * BEAM else expanded
-            ranked.sort(key=_score, reverse=True)
+            ranked = heapq.nlargest(2 * BEAM, expanded, key=_SCORE) if len(expanded) > 2 * BEAM else expanded
+            ranked.sort(key=_SCORE, reverse=True)
             floor = ranked[0][0] - BEAM_SPAN
             beam, states = [], set()
             for h in ranked:  # best first; one hypothesis per (previous, current) state
@@ -84,31 +87,38 @@ class Decoder:
 
     def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> tuple[list[float], float]:
         """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined), and the
-        best of them. Contexts no trigram continues share the scores of their last word (one entry per w2)."""
+        best of them. A context no trigram continues has the scores of its last word alone (one cache entry
+        per w2); one that a trigram continues starts from those and puts in its trigrams."""
         model = self.model
-        v = model.size
+        v = self.size
         prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and self.trigram else -1
         if prefix not in model.trigram_contexts:
-            w1, prefix = -1, -1
+            w1 = prefix = -1
         context = (w1, w2, id(candidates))
         found = self._transitions.get(context)
         if found is not None:
             return found
-        tri, bi, uni, backoff = model.trigram, model.bigram, model.unigram, model.backoff
-        base = w2 * v if w2 >= 0 else -1
-        gains = []
-        for _, w3, cost in candidates:
-            if w3 < 0:
-                gains.append(model.unknown - cost)
-                continue
-            score = tri.get(prefix * v + w3) if prefix >= 0 else None
-            if score is None:
-                score = bi.get(base + w3) if base >= 0 else None
-                score = backoff + score if score is not None else 2 * backoff + uni[w3]
-            gains.append(score - cost)
+        if prefix < 0:
+            gains = self._bigram_gains(w2, candidates)
+        else:
+            gains = list(self._gains(-1, w2, candidates)[0])
+            tri, base = model.trigram, prefix * v
+            for i, (_, w3, cost) in enumerate(candidates):
+                score = tri.get(base + w3) if w3 >= 0 else None
+                if score is not None:
+                    gains[i] = score - cost
         found = self._transitions[context] = (gains, max(gains))
         return found
 
-
-def _score(hypothesis: Hypothesis) -> float:
-    return hypothesis[0]
+    def _bigram_gains(self, w2: int, candidates: list[Candidate]) -> list[float]:
+        model = self.model
+        bi, uni, backoff, unknown = model.bigram, model.unigram, model.backoff, model.unknown
+        base = w2 * self.size if w2 >= 0 else -1
+        gains = []
+        for _, w3, cost in candidates:
+            if w3 < 0:
+                gains.append(unknown - cost)
+                continue
+            score = bi.get(base + w3) if base >= 0 else None
+            gains.append((backoff + score if score is not None else 2 * backoff + uni[w3]) - cost)
+        return gains
