@@ -43,10 +43,10 @@ class CandidateIndex:
 
     def near(self, token: str) -> dict[str, int]:
         """The skeletons within the allowed edit distance of the token's skeleton, with their distance: one
-        edit for skeletons of up to three characters that are a syllable's, two for longer ones and for
-        those that are no syllable's (an OCR error for sure: "16i" lối, "Idp" lớp, "S¢" Sở)."""
+        edit when the token spells a syllable's skeleton ("tic" → tac, "chong" → chuong), two when it spells
+        none (an OCR error for sure: "16i" lối, "Idp" lớp, "nudc" nước)."""
         key = skeleton(token)
-        most = 1 if len(key) <= 3 and key in self.by_skeleton else MAX_DELETES
+        most = 1 if key in self.by_skeleton else MAX_DELETES
         found: dict[str, int] = {}
         for deletion in _deletions(key, most):
             for candidate in self.by_deletion.get(deletion, ()):
