@@ -43,8 +43,9 @@ class Decoder:
         self.model = model
         self.trigram = trigram
         self.size = model.size  # V, packing n-gram keys
-        # (w1, w2, id of a candidate list) → each candidate's LM score minus channel cost, and their best
-        self._transitions: dict[tuple[int, int, int], tuple[list[float], float]] = {}
+        # (w1, w2, id of a candidate list) → (LM score − channel cost, id, word) per candidate, best first
+        self._transitions: dict[tuple[int, int, int], list[tuple[float, int, str]]] = {}
+        self._bigram: dict[tuple[int, int], list[float]] = {}  # (w2, id of a list) → gains after w2 alone
 
     def decode(self, options: list[list[Candidate]]) -> list[str]:
         """The best word per position (the candidates' ``word``)."""
@@ -52,22 +53,18 @@ class Decoder:
         beam = [start]
         if len(self._transitions) > TRANSITION_CACHE:
             self._transitions.clear()
+            self._bigram.clear()
         for candidates in options:
             expanded: list[Hypothesis] = []
             floor = -math.inf  # what falls below it cannot join the beam (the beam is best first)
             for hyp in beam:
                 score, w2 = hyp[0], hyp[2]
-                gains, top = self._gains(hyp[1], w2, candidates)
-                if score + top < floor:
-                    continue
-                expanded.extend(
-                    [
-                        (score + gain, w2, c[1], hyp, c[0])
-                        for c, gain in zip(candidates, gains, strict=True)
-                        if score + gain >= floor
-                    ]
-                )
-                floor = max(floor, score + top - BEAM_SPAN)
+                ranked_gains = self._gains(hyp[1], w2, candidates)  # best first
+                floor = max(floor, score + ranked_gains[0][0] - BEAM_SPAN)
+                for gain, w3, word in ranked_gains:
+                    if score + gain < floor:
+                        break
+                    expanded.append((score + gain, w2, w3, hyp, word))
             ranked = heapq.nlargest(2 * BEAM, expanded, key=_SCORE) if len(expanded) > 2 * BEAM else expanded
             ranked.sort(key=_SCORE, reverse=True)
             floor = ranked[0][0] - BEAM_SPAN
@@ -85,10 +82,10 @@ class Decoder:
             last = last[3]
         return words[::-1]
 
-    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> tuple[list[float], float]:
-        """Each candidate's ln LM score after w1 w2 minus its channel cost (stupid backoff, inlined), and the
-        best of them. A context no trigram continues has the scores of its last word alone (one cache entry
-        per w2); one that a trigram continues starts from those and puts in its trigrams."""
+    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
+        """(ln LM score after w1 w2 minus channel cost, id, word) of each candidate, best first (stupid
+        backoff, inlined). A context no trigram continues has the scores of its last word alone (one cache
+        entry per w2); one that a trigram continues starts from those and puts in its trigrams."""
         model = self.model
         v = self.size
         prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and self.trigram else -1
@@ -101,16 +98,24 @@ class Decoder:
         if prefix < 0:
             gains = self._bigram_gains(w2, candidates)
         else:
-            gains = list(self._gains(-1, w2, candidates)[0])
+            gains = list(self._bigram_gains(w2, candidates))
             tri, base = model.trigram, prefix * v
             for i, (_, w3, cost) in enumerate(candidates):
                 score = tri.get(base + w3) if w3 >= 0 else None
                 if score is not None:
                     gains[i] = score - cost
-        found = self._transitions[context] = (gains, max(gains))
+        found = sorted(
+            ((gain, c[1], c[0]) for gain, c in zip(gains, candidates, strict=True)), key=_SCORE, reverse=True
+        )
+        self._transitions[context] = found
         return found
 
     def _bigram_gains(self, w2: int, candidates: list[Candidate]) -> list[float]:
+        """The gains after w2 alone, in the candidates' order (cached)."""
+        context = (w2, id(candidates))
+        found = self._bigram.get(context)
+        if found is not None:
+            return found
         model = self.model
         bi, uni, backoff, unknown = model.bigram, model.unigram, model.backoff, model.unknown
         base = w2 * self.size if w2 >= 0 else -1
@@ -121,4 +126,5 @@ class Decoder:
                 continue
             score = bi.get(base + w3) if base >= 0 else None
             gains.append((backoff + score if score is not None else 2 * backoff + uni[w3]) - cost)
+        self._bigram[context] = gains
         return gains
