@@ -38,6 +38,12 @@ def scan(text: str) -> Iterator[Unit]:
     text in between gives ``text`` back (units never overlap)."""
     for chunk in rules.REPAIR_CHUNK.finditer(text):
         value, offset = chunk.group(), chunk.start()
+        if value.isalpha() and len(value) <= _MAX_WORD:  # most chunks: one plain word
+            yield Unit(offset, offset + len(value), "word", value)
+            continue
+        if value[-1] == "," and value[:-1].isalpha() and len(value) <= _MAX_WORD + 1:  # a word and a comma
+            yield Unit(offset, offset + len(value) - 1, "word", value[:-1])
+            continue
         core = value.strip(".,:;!?()[]{}\"“”‘’'«»…|*")
         if rules.REPAIR_WHOLE.match(core):
             yield from _edges(value, offset, core)
