@@ -244,8 +244,9 @@ def test_repair_keeps_lines_and_everything_between_words(text: str) -> None:
     assert [u.text for u in scan(repaired) if u.kind == "break"] == breaks
 
 
-def test_ligatures_are_written_out() -> None:
+def test_ligatures_and_look_alikes_are_replaced() -> None:
     assert repair_text("Cong chﬁ ﬂ").text == "Công chfi fl"
+    assert repair_text("Quyết định số 512/QÐ-UBND").text == "Quyết định số 512/QĐ-UBND"  # eth for Đ
 
 
 def test_ocr_kind() -> None:

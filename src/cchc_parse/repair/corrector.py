@@ -28,6 +28,7 @@ __all__ = ["Candidate", "Corrector", "RepairStats", "ocr_kind"]
 
 KEEP = 10  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
+VIE_MARGIN = 12.0  # the same for the other marks of a valid syllable OCR'd with the Vietnamese model
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
 NEAR_SKELETONS = 48  # skeletons whose channel cost bound is computed per token
 VIE_CHANGE_PENALTY = 1.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
@@ -67,7 +68,7 @@ class Corrector:
         self.decoder = Decoder(model, trigram=not baseline)
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
-        self.ligatures = str.maketrans(string_map("repair.json", "ligatures"))
+        self.characters = str.maketrans(string_map("repair.json", "characters"))
         self._code_pattern = rules.code_letters_pattern(self.code_letters)
 
     @classmethod
@@ -98,7 +99,7 @@ class Corrector:
             return self._repair(text, kind)
 
     def _repair(self, text: str, kind: OcrKind | None) -> RepairStats:
-        text = rules.REPAIR_ROMAN_LABEL.sub(_roman_label, text.translate(self.ligatures))
+        text = rules.REPAIR_ROMAN_LABEL.sub(_roman_label, text.translate(self.characters))
         units = list(scan(text))
         kind = kind or ocr_kind(units)
         channel = load_channel(kind)
@@ -228,7 +229,7 @@ class Corrector:
             if word not in seen and word in ids:
                 seen.add(word)
                 scored.append(Candidate(word, ids[word], channel.cost(word, token) + penalty))
-        return _best(scored, model)
+        return _best(scored, model, VIE_MARGIN if penalty else MARGIN)
 
     def _splits(self, token: str, near: dict[str, int]) -> list[tuple[str, list[str]]]:
         """The NEAR_SKELETONS nearest skeletons (the more frequent first among equals), each with the
@@ -318,15 +319,15 @@ _AS_ROMAN = str.maketrans("l1|", "III")
 _VOWEL = rules.VI_VOWEL  # letters without a vowel are no syllable, whatever OCR did: an acronym
 
 
-def _best(scored: list[Candidate], model: NgramModel) -> list[Candidate]:
-    """The KEEP candidates with the lowest channel cost minus unigram score, dropping those more than MARGIN
+def _best(scored: list[Candidate], model: NgramModel, margin: float) -> list[Candidate]:
+    """The KEEP candidates with the lowest channel cost minus unigram score, dropping those more than margin
     behind the best; the token itself (first) is always kept."""
 
     def rank(candidate: Candidate) -> float:
         return candidate.cost - model.unigram_score(candidate.lm_id)
 
     ranked = sorted(scored, key=rank)
-    limit = rank(ranked[0]) + MARGIN
+    limit = rank(ranked[0]) + margin
     best = [c for c in ranked[:KEEP] if rank(c) <= limit]
     if scored[0] not in best:
         best.append(scored[0])
