@@ -9,7 +9,6 @@ reach the beam are skipped.
 
 from __future__ import annotations
 
-import heapq
 import math
 from operator import itemgetter
 from typing import NamedTuple
@@ -65,11 +64,10 @@ class Decoder:
                     if score + gain < floor:
                         break
                     expanded.append((score + gain, w2, w3, hyp, word))
-            ranked = heapq.nlargest(2 * BEAM, expanded, key=_SCORE) if len(expanded) > 2 * BEAM else expanded
-            ranked.sort(key=_SCORE, reverse=True)
-            floor = ranked[0][0] - BEAM_SPAN
+            expanded.sort(key=_SCORE, reverse=True)  # a few dozen at most: a sort in C beats a heap
+            floor = expanded[0][0] - BEAM_SPAN
             beam, states = [], set()
-            for h in ranked:  # best first; one hypothesis per (previous, current) state
+            for h in expanded:  # best first; one hypothesis per (previous, current) state
                 if h[0] < floor or len(beam) == BEAM:
                     break
                 if (h[1], h[2]) not in states:
