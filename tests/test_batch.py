@@ -240,12 +240,12 @@ def test_unexpected_exception_is_recorded_and_the_batch_goes_on(
 ) -> None:
     real = worker.parse_file
 
-    def buggy(path: str | Path):  # type: ignore[no-untyped-def]
+    def buggy(path: str | Path, repair: str = "auto"):  # type: ignore[no-untyped-def]
         if Path(path).name == "x.md":
             raise ValueError("boom\nsecond line")
         if Path(path).name == "x.txt":
             os._exit(9)  # the worker process dies
-        return real(path)
+        return real(path, repair=repair)
 
     monkeypatch.setattr(worker, "parse_file", buggy)
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
@@ -265,10 +265,10 @@ def test_timeout_fails_the_file_and_replaces_the_worker(
 ) -> None:
     real = worker.parse_file
 
-    def slow(path: str | Path):  # type: ignore[no-untyped-def]
+    def slow(path: str | Path, repair: str = "auto"):  # type: ignore[no-untyped-def]
         if Path(path).name == "x.md":
             time.sleep(60)
-        return real(path)
+        return real(path, repair=repair)
 
     monkeypatch.setattr(worker, "parse_file", slow)
     src, out = tmp_path / "in", tmp_path / "out"
@@ -291,11 +291,11 @@ def test_ctrl_c_stops_cleanly_with_the_summary_and_exit_130(
     real = worker.parse_file
     calls = []
 
-    def interrupted_after_first(path: str | Path):  # type: ignore[no-untyped-def]
+    def interrupted_after_first(path: str | Path, repair: str = "auto"):  # type: ignore[no-untyped-def]
         calls.append(path)  # counted in the one worker process (--jobs 1)
         if len(calls) > 1:
             raise KeyboardInterrupt
-        return real(path)
+        return real(path, repair=repair)
 
     monkeypatch.setattr(worker, "parse_file", interrupted_after_first)
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
@@ -374,3 +374,17 @@ def test_a_worker_that_died_while_idle_is_replaced(tmp_path: Path) -> None:
         second = list(pool.results([Job(PLAN_TXT, tmp_path / "b.json")]))
     assert [outcome.status for _, outcome in first + second] == ["done", "done"]
     assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["source"]["format"] == "txt"
+
+
+@pytest.mark.parametrize(("option", "repaired"), [([], True), (["--repair", "never"], False)])
+def test_batch_repair_option_reaches_the_workers(
+    runner: CliRunner, tmp_path: Path, option: list[str], repaired: bool
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FIXTURES / "seeds" / "002_44ed5409a343b470.txt", src / "scan.txt")  # OCR without marks
+    result = batch(runner, src, tmp_path / "out", "--jobs", "1", "--quiet", *option)
+    assert result.exit_code == 0, result.output
+    document = json.loads((tmp_path / "out" / "scan.txt.json").read_text(encoding="utf-8"))
+    assert document["source"]["repaired"] is repaired
+    assert (document["plan"]["title"] or "").startswith("Kế hoạch tuyên truyền") is repaired

@@ -28,9 +28,12 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_parse.batch.worker import EXIT_INTERNAL, EXIT_TIMEOUT, Outcome, worker_main
+
+if TYPE_CHECKING:
+    from cchc_parse.repair import RepairMode
 
 TICK_SECONDS = 0.2
 _STOP_GRACE_SECONDS = 2.0
@@ -38,10 +41,11 @@ _STOP_GRACE_SECONDS = 2.0
 
 @dataclass(frozen=True)
 class Job:
-    """One file for a worker: parse ``source``, write ``output``."""
+    """One file for a worker: parse ``source`` (diacritics repaired as ``repair`` says), write ``output``."""
 
     source: Path
     output: Path
+    repair: RepairMode = "auto"
 
 
 class _Worker:
@@ -58,7 +62,7 @@ class _Worker:
     def assign(self, job: Job) -> bool:
         """Hand the worker a file; False if it has died meanwhile (while idle)."""
         try:
-            self.conn.send((str(job.source), str(job.output)))
+            self.conn.send((str(job.source), str(job.output), job.repair))
         except OSError:
             return False
         self.job = job

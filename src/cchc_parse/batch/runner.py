@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from cchc_parse._version import __version__
 from cchc_parse.batch.discover import InputFile, discover_inputs, is_current, output_path
@@ -30,6 +30,9 @@ from cchc_parse.batch.summary import BatchSummary, FileResult, FileStatus
 from cchc_parse.batch.worker import Outcome
 from cchc_parse.errors import InputError
 from cchc_parse.export.json import write_atomic
+
+if TYPE_CHECKING:
+    from cchc_parse.repair import RepairMode
 
 DEFAULT_TIMEOUT = 120.0
 ERRORS_FILE = "_errors.jsonl"
@@ -51,13 +54,15 @@ def run_batch(
     jobs: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     force: bool = False,
+    repair: RepairMode = "auto",
     reporter: Reporter | None = None,
 ) -> BatchSummary:
     """Parse every input under ``input_dir`` into ``output_dir``; see the module documentation.
 
     ``jobs``: worker processes (default: the CPUs available); ``timeout``: seconds per file (None or 0:
-    no limit). Raises :class:`cchc_parse.errors.InputError` when ``input_dir`` is not a folder or
-    ``output_dir`` cannot be one, and ValueError for a bad ``jobs`` or ``timeout``.
+    no limit); ``repair``: where diacritics are repaired (see :func:`cchc_parse.api.parse_file`). Raises
+    :class:`cchc_parse.errors.InputError` when ``input_dir`` is not a folder or ``output_dir`` cannot be
+    one, and ValueError for a bad ``jobs`` or ``timeout``.
     """
     root, out = _prepare(Path(input_dir), Path(output_dir))
     workers = default_jobs() if jobs is None else jobs
@@ -77,7 +82,7 @@ def run_batch(
         for result, item in skipped:
             summary.add(result)
             report.file(result, item.input.size)
-        _parse_all(todo, workers, timeout, summary, report, errors)
+        _parse_all(todo, workers, timeout, repair, summary, report, errors)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -135,6 +140,7 @@ def _parse_all(
     todo: list[_Item],
     workers: int,
     timeout: float | None,
+    repair: RepairMode,
     summary: BatchSummary,
     report: Reporter,
     errors: _ErrorLog,
@@ -143,7 +149,7 @@ def _parse_all(
         return
     if workers > 1:  # largest first: the workers then finish together
         todo = sorted(todo, key=lambda i: -i.input.size)
-    items = {Job(i.input.path, i.output): i for i in todo}
+    items = {Job(i.input.path, i.output, repair): i for i in todo}
     with WorkerPool(min(workers, len(todo)), timeout, tick=report.tick) as pool:
         for job, outcome in pool.results(items):
             item = items[job]

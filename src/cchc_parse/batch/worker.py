@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import FrameType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cchc_parse.api import parse_file
 from cchc_parse.batch.pages import estimate_pages
 from cchc_parse.errors import CchcParseError
 from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
+
+if TYPE_CHECKING:
+    from cchc_parse.repair import RepairMode
 
 EXIT_BAD_INPUT = 1
 EXIT_INTERNAL = 3  # not 2: that is the command line's usage error
@@ -44,11 +47,11 @@ class Outcome:
     detail: str | None = None  # the traceback of an unexpected exception
 
 
-def process_file(source: Path, output: Path) -> Outcome:
+def process_file(source: Path, output: Path, *, repair: RepairMode = "auto") -> Outcome:
     """Parse ``source`` and write its JSON document to ``output`` (atomically)."""
     start = time.perf_counter()
     try:
-        document = parse_file(source)
+        document = parse_file(source, repair=repair)
         pages = estimate_pages(document, source)
         _write_document(output, document)
     except CchcParseError as exc:
@@ -80,7 +83,7 @@ def describe(exc: BaseException) -> str:
 
 
 def worker_main(conn: Connection, parent_end: Connection | None = None) -> None:
-    """A worker process: receive ``(source, output)`` jobs until None or the parent goes away.
+    """A worker process: receive ``(source, output, repair mode)`` jobs until None or the parent goes away.
 
     ``parent_end`` is the parent's end of the pipe, inherited by a forked worker: it is closed at once so
     that the worker sees end-of-file, finishes its current file and exits if the parent dies. Ctrl-C is the
@@ -96,8 +99,8 @@ def worker_main(conn: Connection, parent_end: Connection | None = None) -> None:
             job = conn.recv()
             if job is None:
                 return
-            source, output = job
-            conn.send(process_file(Path(source), Path(output)))
+            source, output, repair = job
+            conn.send(process_file(Path(source), Path(output), repair=repair))
         except (EOFError, OSError):  # the parent is gone
             return
 

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from cchc_parse.cli.app import DEBUG_HELP, app, fail
+from cchc_parse.cli.parse import REPAIR_HELP, RepairChoice
 from cchc_parse.errors import CchcParseError
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file; the same as cchc_parse.batch.DEFAULT_TIMEOUT
@@ -61,6 +62,7 @@ def batch_command(
     force: Annotated[
         bool, typer.Option("--force", help="Parse again inputs whose output is current.")
     ] = False,
+    repair: Annotated[RepairChoice, typer.Option("--repair", help=REPAIR_HELP)] = RepairChoice.auto,
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="No progress while running; only the summary.")
     ] = False,
@@ -81,6 +83,7 @@ def batch_command(
             jobs=jobs,
             timeout=timeout,
             force=force,
+            repair=repair.value,
             reporter=make_reporter(quiet=quiet, console=console),
         )
     except CchcParseError as exc:
