@@ -202,6 +202,10 @@ REPAIRS = [
     ("nguoi dan 6 cac xa vung cao", "người dân ở các xã vùng cao"),  # a lone "6" for "ở"
     ("trong 6 thang dau nam", "trong 6 tháng đầu năm"),  # ... but a number where it is one
     ("Cur cong chirc, vién chirc", "Cử công chức, viên chức"),
+    ("I. MUC PiCH, YEU CAU", "I. MỤC ĐÍCH, YÊU CẦU"),  # P for Đ, a capital read small
+    ("I1. POI TUQNG, NOI DUNG", "II. ĐỐI TƯỢNG, NỘI DUNG"),
+    ("III. KINH PHi THUC HIEN", "III. KINH PHÍ THỰC HIỆN"),
+    ("UBND tinh (qua SO NOi vu) 16ng ghép", "UBND tỉnh (qua Sở Nội vụ) lồng ghép"),  # capitals for marks
     # text that lost only its marks
     (
         "Ke hoach cai cach hanh chinh nha nuoc tinh Son La nam 2026",

@@ -290,19 +290,28 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _case_pattern(units: list[Unit], i: int, word: str) -> str:
-    """The case a re-spelt word takes from its token, with two OCR habits undone: a short word in capitals
-    between words that are not ("SO NOi vu": marked vowels read as capitals) is a capitalised word, and
-    a capital I read for a small l ("Idp" lớp) is lower case."""
+    """The case a re-spelt word takes from its token, with OCR's habits undone: a short word in capitals
+    between words that are not ("SO NOi vu": marked vowels read as capitals) is a capitalised word; a word
+    in capitals but for one small letter, next to a word in capitals ("MUC PiCH", "KINH PHi"), is in
+    capitals; a capital I read for a small l ("Idp" lớp) is lower case."""
     text = units[i].text
     if text[:1] == "I" and word[:1] == "l" and text[1:2].islower():
         return text.lower()
-    if len(text) <= 3 and _all_caps(text):
-        neighbours = [
-            u.text for u in (units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None) if u
-        ]
-        if not any(_all_caps(n) and len(n) > 1 for n in neighbours):
-            return text[:1] + text[1:].lower()
+    neighbours = [
+        u.text for u in (units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None) if u
+    ]
+    capitals = [n for n in neighbours if _all_caps(n)]
+    if len(text) <= 3 and _all_caps(text) and not any(_one_small(n, 4) for n in neighbours) and not capitals:
+        return text[:1] + text[1:].lower()
+    if _one_small(text, 3) and any(sum(c.isalpha() for c in n) >= 3 for n in capitals):
+        return text.upper()
     return text
+
+
+def _one_small(text: str, least: int) -> bool:
+    """At least ``least`` letters, all capitals but one."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= least and sum(c.islower() for c in letters) == 1
 
 
 def _all_caps(text: str) -> bool:
