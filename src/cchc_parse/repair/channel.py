@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -55,6 +55,9 @@ class Channel:
     counts: dict[str, dict[str, int]]  # clean char → OCR piece → count
     totals: dict[str, int]
     pairs: dict[str, dict[str, int]]  # OCR token → clean token → count (garbles seen more than once)
+    # (char, piece) → −ln P(piece | char), and the best of that over the marks of a base letter
+    _costs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
+    _bounds: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
     def piece_cost(self, char: str, piece: str) -> float:
         """−ln P(piece | char)."""
@@ -62,13 +65,11 @@ class Channel:
 
     def split_cost(self, syllable: str, pieces: Sequence[str]) -> float:
         """−ln P(token | syllable) for a token already split into one piece per character of the syllable."""
-        return sum(_piece_cost(self, char, piece) for char, piece in zip(syllable, pieces, strict=True))
+        return _summed(self._costs, _piece_cost, self, zip(syllable, pieces, strict=True))
 
     def bound_cost(self, skeleton_word: str, pieces: Sequence[str]) -> float:
         """A lower bound of split_cost for every syllable with this skeleton (each character's best mark)."""
-        return sum(
-            _best_piece_cost(self, char, piece) for char, piece in zip(skeleton_word, pieces, strict=True)
-        )
+        return _summed(self._bounds, _best_piece_cost, self, zip(skeleton_word, pieces, strict=True))
 
     def cost(self, syllable: str, token: str) -> float:
         """−ln P(token | syllable) over the best split of ``token`` (both lower case)."""
@@ -88,6 +89,22 @@ class Channel:
                         nxt[j + k] = value
             row = nxt
         return row[m]
+
+
+def _summed(
+    known: dict[tuple[str, str], float],
+    cost: Callable[[Channel, str, str], float],
+    channel: Channel,
+    pairs: Iterable[tuple[str, str]],
+) -> float:
+    """The sum of ``cost`` over (char, piece) pairs, remembered in ``known`` (the corrector's hot path)."""
+    total = 0.0
+    for pair in pairs:
+        value = known.get(pair)
+        if value is None:
+            value = known[pair] = cost(channel, *pair)
+        total += value
+    return total
 
 
 @cache
