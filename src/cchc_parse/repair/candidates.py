@@ -47,11 +47,12 @@ class CandidateIndex:
         none (an OCR error for sure: "16i" lối, "Idp" lớp, "nudc" nước)."""
         key = skeleton(token)
         most = 1 if key in self.by_skeleton else MAX_DELETES
+        empty: frozenset[str] = frozenset()
+        pool = set().union(*(self.by_deletion.get(deletion, empty) for deletion in _deletions(key, most)))
         found: dict[str, int] = {}
-        for deletion in _deletions(key, most):
-            for candidate in self.by_deletion.get(deletion, ()):
-                if candidate not in found and abs(len(candidate) - len(key)) <= most:
-                    distance = Levenshtein.distance(candidate, key, score_cutoff=most)
-                    if distance <= most:
-                        found[candidate] = distance
+        for candidate in pool:
+            if abs(len(candidate) - len(key)) <= most:
+                distance = Levenshtein.distance(candidate, key, score_cutoff=most)
+                if distance <= most:
+                    found[candidate] = distance
         return found

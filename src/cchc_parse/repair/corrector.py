@@ -232,10 +232,10 @@ class Corrector:
         return _best(scored, model, VIE_MARGIN if penalty else MARGIN)
 
     def _splits(self, token: str, near: dict[str, int]) -> list[tuple[str, list[str]]]:
-        """The NEAR_SKELETONS nearest skeletons (the more frequent first among equals), each with the
-        token split into pieces for its characters."""
+        """The NEAR_SKELETONS nearest skeletons (the more frequent first among equals, then in alphabetical
+        order: the same whatever order ``near`` came in), each with the token split for its characters."""
         frequency = self.skeleton_frequency
-        keys = sorted(near, key=lambda k: (near[k], -frequency[k]))[:NEAR_SKELETONS]
+        keys = sorted(near, key=lambda k: (near[k], -frequency[k], k))[:NEAR_SKELETONS]
         folded = fold(token)
         return [(key, split_token(key, token, (key, folded))) for key in keys]
 
