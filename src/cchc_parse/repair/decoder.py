@@ -20,7 +20,7 @@ __all__ = ["Candidate", "Decoder"]
 
 BEAM = 6  # states kept per position
 BEAM_SPAN = 8.0  # states further than this behind the best are dropped too
-TRANSITION_CACHE = 300_000  # contexts whose candidate scores are kept (cleared when full)
+TRANSITION_CACHE = 300_000  # contexts whose candidate scores are kept (all dropped when there are more)
 _SCORE = itemgetter(0)  # a hypothesis's score (in C: the key runs for every transition)
 
 # A decoder hypothesis: (score, previous word id, word id, the hypothesis before it, its word).
@@ -42,23 +42,36 @@ class Decoder:
         self.model = model
         self.trigram = trigram
         self.size = model.size  # V, packing n-gram keys
-        # (w1, w2, id of a candidate list) → (LM score − channel cost, id, word) per candidate, best first
-        self._transitions: dict[tuple[int, int, int], list[tuple[float, int, str]]] = {}
+        # id of a candidate list → context key → (LM score − channel cost, id, word) per candidate, best first
+        self._transitions: dict[int, dict[int, list[tuple[float, int, str]]]] = {}
         self._bigram: dict[tuple[int, int], list[float]] = {}  # (w2, id of a list) → gains after w2 alone
+        self._cached = 0  # contexts in _transitions
 
     def decode(self, options: list[list[Candidate]]) -> list[str]:
         """The best word per position (the candidates' ``word``)."""
         start: Hypothesis = (0.0, -1, self.model.ids.get(START, -1), None, "")
         beam = [start]
-        if len(self._transitions) > TRANSITION_CACHE:
+        if self._cached > TRANSITION_CACHE:
             self._transitions.clear()
             self._bigram.clear()
+            self._cached = 0
+        contexts, v, trigram = self.model.trigram_contexts, self.size, self.trigram
         for candidates in options:
+            table = self._transitions.get(id(candidates))
+            if table is None:
+                table = self._transitions[id(candidates)] = {}
             expanded: list[Hypothesis] = []
             floor = -math.inf  # what falls below it cannot join the beam (the beam is best first)
             for hyp in beam:
-                score, w2 = hyp[0], hyp[2]
-                ranked_gains = self._gains(hyp[1], w2, candidates)  # best first
+                score, w1, w2 = hyp[0], hyp[1], hyp[2]
+                # the context's key: w1·V + w2 when a trigram continues it, else -2 - w2 (its last word)
+                key = w1 * v + w2 if trigram and w1 >= 0 and w2 >= 0 else -1
+                if key < 0 or key not in contexts:
+                    key = -2 - w2
+                ranked_gains = table.get(key)
+                if ranked_gains is None:
+                    ranked_gains = table[key] = self._gains(key, w2, candidates)
+                    self._cached += 1
                 floor = max(floor, score + ranked_gains[0][0] - BEAM_SPAN)
                 for gain, w3, word in ranked_gains:
                     if score + gain < floor:
@@ -80,33 +93,21 @@ class Decoder:
             last = last[3]
         return words[::-1]
 
-    def _gains(self, w1: int, w2: int, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
-        """(ln LM score after w1 w2 minus channel cost, id, word) of each candidate, best first (stupid
-        backoff, inlined). A context no trigram continues has the scores of its last word alone (one cache
-        entry per w2); one that a trigram continues starts from those and puts in its trigrams."""
-        model = self.model
-        v = self.size
-        prefix = w1 * v + w2 if w1 >= 0 and w2 >= 0 and self.trigram else -1
-        if prefix not in model.trigram_contexts:
-            w1 = prefix = -1
-        context = (w1, w2, id(candidates))
-        found = self._transitions.get(context)
-        if found is not None:
-            return found
-        if prefix < 0:
-            gains = self._bigram_gains(w2, candidates)
-        else:
-            gains = list(self._bigram_gains(w2, candidates))
-            tri, base = model.trigram, prefix * v
+    def _gains(self, key: int, w2: int, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
+        """(ln LM score minus channel cost, id, word) of each candidate after a context, best first (stupid
+        backoff, inlined). ``key`` ≥ 0 is a context w1·V + w2 that a trigram continues: it starts from the
+        scores after w2 alone and puts in its trigrams; otherwise the scores after w2 alone."""
+        gains = self._bigram_gains(w2, candidates)
+        if key >= 0:
+            gains = list(gains)
+            tri, base = self.model.trigram, key * self.size
             for i, (_, w3, cost) in enumerate(candidates):
                 score = tri.get(base + w3) if w3 >= 0 else None
                 if score is not None:
                     gains[i] = score - cost
-        found = sorted(
+        return sorted(
             ((gain, c[1], c[0]) for gain, c in zip(gains, candidates, strict=True)), key=_SCORE, reverse=True
         )
-        self._transitions[context] = found
-        return found
 
     def _bigram_gains(self, w2: int, candidates: list[Candidate]) -> list[float]:
         """The gains after w2 alone, in the candidates' order (cached)."""
