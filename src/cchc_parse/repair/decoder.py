@@ -49,6 +49,8 @@ class Decoder:
 
     def decode(self, options: list[list[Candidate]]) -> list[str]:
         """The best word per position (the candidates' ``word``)."""
+        if all(len(candidates) == 1 for candidates in options):
+            return [candidates[0].word for candidates in options]  # nothing to choose
         start: Hypothesis = (0.0, -1, self.model.ids.get(START, -1), None, "")
         beam = [start]
         if self._cached > TRANSITION_CACHE:
