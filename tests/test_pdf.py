@@ -235,12 +235,17 @@ def test_good_fixture_blocks_lines_and_header_table() -> None:
     assert all(b.page in (1, 2) for b in document.blocks)
 
 
-def test_good_fixture_quality_is_high() -> None:
-    pdf = pdfium.PdfDocument(str(GOOD))
+def page_qualities(path: Path) -> list[float]:
+    """The text quality of each page's text layer."""
+    pdf = pdfium.PdfDocument(str(path))
     try:
-        scores = [text_quality(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
+        return [text_quality(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
     finally:
         pdf.close()
+
+
+def test_good_fixture_quality_is_high() -> None:
+    scores = page_qualities(GOOD)
     assert all(score > 0.9 for score in scores)
 
 
@@ -299,11 +304,7 @@ def _differences(seed_items: list, pdf_items: list) -> list[tuple[list, list]]: 
 def test_printed_pdf_reads_without_ocr(printed) -> None:  # type: ignore[no-untyped-def]
     assert printed.source.format == "pdf"
     assert printed.source.ocr is False
-    pdf = pdfium.PdfDocument(str(PRINTED))
-    try:
-        scores = [text_quality(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
-    finally:
-        pdf.close()
+    scores = page_qualities(PRINTED)
     assert len(scores) == 21 and min(scores) > 0.9
     # The seed's Roman-numeral headings were lost before it was printed: inferred, as from the text. The gap
     # V.4 → V.6 is the text's too, but there the parser restores a "5." that the PDF parse has no cause to
@@ -486,11 +487,7 @@ def test_broken_fixture_layer_without_marks_is_repaired() -> None:
 
 
 def test_broken_fixture_scores_below_the_threshold() -> None:
-    pdf = pdfium.PdfDocument(str(BROKEN))
-    try:
-        scores = [text_quality(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
-    finally:
-        pdf.close()
+    scores = page_qualities(BROKEN)
     assert all(score < QUALITY_MIN for score in scores)
 
 

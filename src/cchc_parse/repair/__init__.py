@@ -13,10 +13,9 @@ from typing import Literal
 
 from cchc_parse.repair.corrector import Corrector, RepairStats
 
-__all__ = ["REPAIR_MODES", "RepairMode", "RepairStats", "corrector", "repair_text"]
+__all__ = ["RepairMode", "RepairStats", "corrector", "repair_text"]
 
 RepairMode = Literal["auto", "always", "never"]
-REPAIR_MODES: tuple[RepairMode, ...] = ("auto", "always", "never")
 
 
 @cache

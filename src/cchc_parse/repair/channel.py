@@ -59,10 +59,6 @@ class Channel:
     _costs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
     _bounds: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
-    def piece_cost(self, char: str, piece: str) -> float:
-        """−ln P(piece | char)."""
-        return _piece_cost(self, char, piece)
-
     def split_cost(self, syllable: str, pieces: Sequence[str]) -> float:
         """−ln P(token | syllable) for a token already split into one piece per character of the syllable."""
         return _summed(self._costs, _piece_cost, self, zip(syllable, pieces, strict=True))

@@ -24,7 +24,7 @@ from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
 from cchc_parse.repair.tokens import Unit, lm_token, scan
 from cchc_parse.resources import string_list, string_map
 
-__all__ = ["Candidate", "Corrector", "RepairStats", "ocr_kind"]
+__all__ = ["Candidate", "Corrector", "RepairStats", "kind_of_words", "ocr_kind"]
 
 KEEP = 10  # candidates kept per token
 MARGIN = 8.0  # candidates further than this behind a token's best are dropped before decoding
@@ -45,9 +45,13 @@ class RepairStats:
 
 
 def ocr_kind(units: Sequence[Unit]) -> OcrKind:
-    """ "vie" for text whose words have Vietnamese letters beyond Latin-1 (ư, ơ, đ, ạ, ế …: OCR with the
-    Vietnamese model, or clean text), "eng" for text that lost them (OCR without it prints é, ¢ at most)."""
-    words = [u.text for u in units if u.kind == "word" and len(u.text) > 1 and u.text.isalpha()]
+    """The OCR kind of text split into units (see :func:`kind_of_words`)."""
+    return kind_of_words([u.text for u in units if u.kind == "word" and len(u.text) > 1 and u.text.isalpha()])
+
+
+def kind_of_words(words: Sequence[str]) -> OcrKind:
+    """ "vie" for words with Vietnamese letters beyond Latin-1 (ư, ơ, đ, ạ, ế …: OCR with the Vietnamese
+    model, or clean text), "eng" for words that lost them (OCR without it prints é, ¢ at most)."""
     if not words:
         return "vie"
     marked = sum(1 for w in words if rules.VI_UNICODE_ONLY.search(w))

@@ -14,7 +14,7 @@ from cchc_parse import rules
 from cchc_parse.document import Block, Document, DocWarning
 from cchc_parse.repair import RepairMode, corrector
 from cchc_parse.repair.channel import OcrKind
-from cchc_parse.repair.corrector import VIETNAMESE_LETTER_SHARE, ocr_kind
+from cchc_parse.repair.corrector import kind_of_words, ocr_kind
 from cchc_parse.repair.syllables import skeleton
 from cchc_parse.repair.tokens import scan
 
@@ -29,11 +29,11 @@ VIETNAMESE_SHARE = 0.35
 
 def needs_repair(text: str) -> bool:
     """True for Vietnamese text that lost its diacritics: enough words, few of them with a letter only
-    Vietnamese has (ư, ơ, đ, ạ …, as :func:`ocr_kind` judges), and most spelling a Vietnamese syllable."""
+    Vietnamese has (ư, ơ, đ, ạ …: :func:`kind_of_words`), and most spelling a Vietnamese syllable."""
     words = [w for w in (piece.strip(_EDGES) for piece in text.split()) if len(w) > 1 and w.isalpha()]
     if len(words) < MIN_WORDS:
         return False
-    if sum(1 for w in words if rules.VI_UNICODE_ONLY.search(w)) >= VIETNAMESE_LETTER_SHARE * len(words):
+    if kind_of_words(words) == "vie":
         return False
     known = corrector().index.by_skeleton
     return sum(1 for w in words if skeleton(w) in known) >= VIETNAMESE_SHARE * len(words)
