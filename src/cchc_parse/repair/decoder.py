@@ -44,7 +44,7 @@ class Decoder:
         self.size = model.size  # V, packing n-gram keys
         # id of a candidate list → context key → (LM score − channel cost, id, word) per candidate, best first
         self._transitions: dict[int, dict[int, list[tuple[float, int, str]]]] = {}
-        self._bigram: dict[tuple[int, int], list[float]] = {}  # (w2, id of a list) → gains after w2 alone
+        self._bigram: dict[tuple[int, int], list[tuple[float, int, str]]] = {}  # (w2, id of a list) → ranking
         self._cached = 0  # contexts in _transitions
 
     def decode(self, options: list[list[Candidate]]) -> list[str]:
@@ -97,22 +97,25 @@ class Decoder:
 
     def _gains(self, key: int, w2: int, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
         """(ln LM score minus channel cost, id, word) of each candidate after a context, best first (stupid
-        backoff, inlined). ``key`` ≥ 0 is a context w1·V + w2 that a trigram continues: it starts from the
-        scores after w2 alone and puts in its trigrams; otherwise the scores after w2 alone."""
-        gains = self._bigram_gains(w2, candidates)
-        if key >= 0:
-            gains = list(gains)
-            tri, base = self.model.trigram, key * self.size
-            for i, (_, w3, cost) in enumerate(candidates):
-                score = tri.get(base + w3) if w3 >= 0 else None
-                if score is not None:
-                    gains[i] = score - cost
+        backoff, inlined). ``key`` ≥ 0 is a context w1·V + w2 that a trigram continues: the ranking after w2
+        alone with the trigrams' scores put in (re-sorted only when one of the candidates has a trigram);
+        otherwise the ranking after w2 alone."""
+        ranked = self._bigram_gains(w2, candidates)
+        if key < 0:
+            return ranked
+        tri, base = self.model.trigram, key * self.size
+        found = {w3: score for _, w3, _ in ranked if w3 >= 0 and (score := tri.get(base + w3)) is not None}
+        if not found:
+            return ranked  # shared with the bigram cache: never changed in place
+        costs = {c.lm_id: c.cost for c in candidates}
         return sorted(
-            ((gain, c[1], c[0]) for gain, c in zip(gains, candidates, strict=True)), key=_SCORE, reverse=True
+            ((found[w3] - costs[w3] if w3 in found else gain, w3, word) for gain, w3, word in ranked),
+            key=_SCORE,
+            reverse=True,
         )
 
-    def _bigram_gains(self, w2: int, candidates: list[Candidate]) -> list[float]:
-        """The gains after w2 alone, in the candidates' order (cached)."""
+    def _bigram_gains(self, w2: int, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
+        """(gain, id, word) of the candidates after w2 alone, best first (cached)."""
         context = (w2, id(candidates))
         found = self._bigram.get(context)
         if found is not None:
@@ -121,11 +124,13 @@ class Decoder:
         bi, uni, backoff, unknown = model.bigram, model.unigram, model.backoff, model.unknown
         base = w2 * self.size if w2 >= 0 else -1
         gains = []
-        for _, w3, cost in candidates:
+        for word, w3, cost in candidates:
             if w3 < 0:
-                gains.append(unknown - cost)
+                gains.append((unknown - cost, w3, word))
                 continue
             score = bi.get(base + w3) if base >= 0 else None
-            gains.append((backoff + score if score is not None else 2 * backoff + uni[w3]) - cost)
+            gain = (backoff + score if score is not None else 2 * backoff + uni[w3]) - cost
+            gains.append((gain, w3, word))
+        gains.sort(key=_SCORE, reverse=True)
         self._bigram[context] = gains
         return gains
