@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from cchc_parse.repair.syllables import skeleton
@@ -49,10 +50,5 @@ class CandidateIndex:
         most = 1 if key in self.by_skeleton else MAX_DELETES
         empty: frozenset[str] = frozenset()
         pool = set().union(*(self.by_deletion.get(deletion, empty) for deletion in _deletions(key, most)))
-        found: dict[str, int] = {}
-        for candidate in pool:
-            if abs(len(candidate) - len(key)) <= most:
-                distance = Levenshtein.distance(candidate, key, score_cutoff=most)
-                if distance <= most:
-                    found[candidate] = distance
-        return found
+        matches = process.extract(key, list(pool), scorer=Levenshtein.distance, score_cutoff=most, limit=None)
+        return {candidate: int(distance) for candidate, distance, _ in matches}

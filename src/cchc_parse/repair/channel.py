@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Hamming, Levenshtein
 
 from cchc_parse.repair.syllables import skeleton
 from cchc_parse.resources import DataFileError, load_json
@@ -61,11 +61,17 @@ class Channel:
 
     def split_cost(self, syllable: str, pieces: Sequence[str]) -> float:
         """−ln P(token | syllable) for a token already split into one piece per character of the syllable."""
-        return _summed(self._costs, _piece_cost, self, zip(syllable, pieces, strict=True))
+        try:  # the corrector's hot path: every pair seen before, summed in C
+            return sum(map(self._costs.__getitem__, zip(syllable, pieces, strict=True)))
+        except KeyError:
+            return _summed(self._costs, _piece_cost, self, zip(syllable, pieces, strict=True))
 
     def bound_cost(self, skeleton_word: str, pieces: Sequence[str]) -> float:
         """A lower bound of split_cost for every syllable with this skeleton (each character's best mark)."""
-        return _summed(self._bounds, _best_piece_cost, self, zip(skeleton_word, pieces, strict=True))
+        try:
+            return sum(map(self._bounds.__getitem__, zip(skeleton_word, pieces, strict=True)))
+        except KeyError:
+            return _summed(self._bounds, _best_piece_cost, self, zip(skeleton_word, pieces, strict=True))
 
     def cost(self, syllable: str, token: str) -> float:
         """−ln P(token | syllable) over the best split of ``token`` (both lower case)."""
@@ -93,7 +99,7 @@ def _summed(
     channel: Channel,
     pairs: Iterable[tuple[str, str]],
 ) -> float:
-    """The sum of ``cost`` over (char, piece) pairs, remembered in ``known`` (the corrector's hot path)."""
+    """The sum of ``cost`` over (char, piece) pairs, remembered in ``known``."""
     total = 0.0
     for pair in pairs:
         value = known.get(pair)
@@ -167,11 +173,14 @@ def split_token(clean: str, seen: str, folded: tuple[str, str] | None = None) ->
     already folded (a skeleton is its own folding), to save the work when one token meets many skeletons.
     """
     n = len(clean)
+    clean_folded, seen_folded = folded or (fold(clean), fold(seen))
+    if n == len(seen) and Hamming.distance(clean_folded, seen_folded, score_cutoff=1) <= 1:
+        return list(seen)  # equal, or one character misread: what the alignment below gives, found faster
     pieces = [""] * n
     matched = [False] * n
     before = [""] * (n + 1)  # OCR characters inserted before clean[i] (before[n]: at the end)
     i = j = 0
-    for op in Levenshtein.editops(*(folded or (fold(clean), fold(seen)))):
+    for op in Levenshtein.editops(clean_folded, seen_folded):
         while i < op.src_pos:  # characters read right up to the operation
             pieces[i], matched[i] = seen[j], True
             i, j = i + 1, j + 1

@@ -83,7 +83,9 @@ class Corrector:
 
     @cached_property
     def index(self) -> CandidateIndex:
-        return CandidateIndex(w for w in self.model.vocab if is_syllable(w))
+        unigram = self.model.unigram  # each skeleton's syllables in the index: the most frequent first
+        order = sorted(range(self.model.size), key=lambda i: (-unigram[i], i))
+        return CandidateIndex(w for w in map(self.model.vocab.__getitem__, order) if is_syllable(w))
 
     @cached_property
     def gazetteer(self) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -220,20 +222,28 @@ class Corrector:
             for key, pieces in self._splits(token, near)
         )
         best_rank = identity - model.unigram_score(ids.get(token, -1))
+        margin = VIE_MARGIN if penalty else MARGIN
+        unigram = model.unigram
         for bound, key, pieces in bounded[:MAX_SKELETONS]:
             if bound > best_rank + MARGIN:
                 break
-            for word in self.index.by_skeleton[key]:
+            syllables = self.index.by_skeleton[key]  # the most frequent first
+            least_cost = bound + frequency[key] + penalty  # no syllable of the skeleton costs less
+            for i, word in enumerate(syllables):
+                word_id = ids[word]
+                if least_cost - unigram[word_id] > best_rank + margin:
+                    seen.update(syllables[i:])  # _best would drop it and every rarer syllable after it
+                    break
                 if word not in seen:
                     seen.add(word)
                     cost = channel.split_cost(word, pieces) + penalty
-                    best_rank = min(best_rank, cost - model.unigram_score(ids[word]))
-                    scored.append(Candidate(word, ids[word], cost))
+                    best_rank = min(best_rank, cost - unigram[word_id])
+                    scored.append(Candidate(word, word_id, cost))
         for word in channel.pairs.get(token, ()):
             if word not in seen and word in ids:
                 seen.add(word)
                 scored.append(Candidate(word, ids[word], channel.cost(word, token) + penalty))
-        return _best(scored, model, VIE_MARGIN if penalty else MARGIN)
+        return _best(scored, model, margin)
 
     def _splits(self, token: str, near: dict[str, int]) -> list[tuple[str, list[str]]]:
         """The NEAR_SKELETONS nearest skeletons (the more frequent first among equals, then in alphabetical
