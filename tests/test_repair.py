@@ -146,7 +146,7 @@ def test_model_round_trip_and_damage() -> None:
     }
     data = encode(["a", "b"], arrays, {"backoff": -0.9, "unknown": -15.0})
     model = decode(data)
-    assert model.vocab == ["a", "b"] and model.bigram == {1: -0.5}
+    assert model.vocab == ["a", "b"] and model.followers(0) == {1: -0.5} and model.followers(1) == {}
     assert model.score(-1, 0, 1) == pytest.approx(-0.9 - 0.5)
     assert model.score(-1, 1, 0) == pytest.approx(2 * -0.9 - 1.0)  # no bigram: unigram, backed off twice
     with pytest.raises(DataFileError):

@@ -139,6 +139,8 @@ class Corrector:
             if unit.kind == "fixed":
                 stray = len(unit.text) == 1 and word.isalpha()  # a sign read for a word ("6" for "ở")
                 result.append((unit, word if stray else self._fix_code(unit.text, channel)))
+            elif unit.text.islower():  # the common case: a word in small letters keeps them
+                result.append((unit, word))
             elif word == unit.text.lower():
                 result.append((unit, unit.text))
             else:

@@ -45,6 +45,8 @@ class Decoder:
         # id of a candidate list → context key → (LM score − channel cost, id, word) per candidate, best first
         self._transitions: dict[int, dict[int, list[tuple[float, int, str]]]] = {}
         self._bigram: dict[tuple[int, int], list[tuple[float, int, str]]] = {}  # (w2, id of a list) → ranking
+        self._unigram: dict[int, list[tuple[float, int, str]]] = {}  # id of a list → ranking with no context
+        self._costs: dict[int, dict[int, float]] = {}  # id of a list → its known candidates' costs
         self._cached = 0  # contexts in _transitions
 
     def decode(self, options: list[list[Candidate]]) -> list[str]:
@@ -56,6 +58,8 @@ class Decoder:
         if self._cached > TRANSITION_CACHE:
             self._transitions.clear()
             self._bigram.clear()
+            self._unigram.clear()
+            self._costs.clear()
             self._cached = 0
         contexts, v, trigram = self.model.trigram_contexts, self.size, self.trigram
         for candidates in options:
@@ -98,39 +102,62 @@ class Decoder:
     def _gains(self, key: int, w2: int, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
         """(ln LM score minus channel cost, id, word) of each candidate after a context, best first (stupid
         backoff, inlined). ``key`` ≥ 0 is a context w1·V + w2 that a trigram continues: the ranking after w2
-        alone with the trigrams' scores put in (re-sorted only when one of the candidates has a trigram);
-        otherwise the ranking after w2 alone."""
+        alone with the trigrams' scores put in; otherwise the ranking after w2 alone."""
         ranked = self._bigram_gains(w2, candidates)
         if key < 0:
             return ranked
-        tri, base = self.model.trigram, key * self.size
-        found = {w3: score for _, w3, _ in ranked if w3 >= 0 and (score := tri.get(base + w3)) is not None}
-        if not found:
-            return ranked  # shared with the bigram cache: never changed in place
-        costs = {c.lm_id: c.cost for c in candidates}
-        return sorted(
-            ((found[w3] - costs[w3] if w3 in found else gain, w3, word) for gain, w3, word in ranked),
-            key=_SCORE,
-            reverse=True,
-        )
+        return _put_in(ranked, self.model.pair_followers(key), self._known_costs(candidates), 0.0)
 
     def _bigram_gains(self, w2: int, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
         """(gain, id, word) of the candidates after w2 alone, best first (cached)."""
         context = (w2, id(candidates))
         found = self._bigram.get(context)
-        if found is not None:
-            return found
-        model = self.model
-        bi, uni, backoff, unknown = model.bigram, model.unigram, model.backoff, model.unknown
-        base = w2 * self.size if w2 >= 0 else -1
-        gains = []
-        for word, w3, cost in candidates:
-            if w3 < 0:
-                gains.append((unknown - cost, w3, word))
-                continue
-            score = bi.get(base + w3) if base >= 0 else None
-            gain = (backoff + score if score is not None else 2 * backoff + uni[w3]) - cost
-            gains.append((gain, w3, word))
-        gains.sort(key=_SCORE, reverse=True)
-        self._bigram[context] = gains
-        return gains
+        if found is None:
+            found = self._unigram_gains(candidates)
+            if w2 >= 0:
+                model = self.model
+                found = _put_in(found, model.followers(w2), self._known_costs(candidates), model.backoff)
+            self._bigram[context] = found
+        return found
+
+    def _unigram_gains(self, candidates: list[Candidate]) -> list[tuple[float, int, str]]:
+        """(gain, id, word) of the candidates with no context (backed off twice), best first (cached)."""
+        found = self._unigram.get(id(candidates))
+        if found is None:
+            model = self.model
+            uni, fallback, unknown = model.unigram, 2 * model.backoff, model.unknown
+            found = sorted(
+                (
+                    ((unknown if w3 < 0 else fallback + uni[w3]) - cost, w3, word)
+                    for word, w3, cost in candidates
+                ),
+                key=_SCORE,
+                reverse=True,
+            )
+            self._unigram[id(candidates)] = found
+        return found
+
+    def _known_costs(self, candidates: list[Candidate]) -> dict[int, float]:
+        """id → channel cost of the candidates the model knows (cached)."""
+        found = self._costs.get(id(candidates))
+        if found is None:
+            found = self._costs[id(candidates)] = {c.lm_id: c.cost for c in candidates if c.lm_id >= 0}
+        return found
+
+
+def _put_in(
+    ranked: list[tuple[float, int, str]], followers: dict[int, float], costs: dict[int, float], offset: float
+) -> list[tuple[float, int, str]]:
+    """``ranked`` with the gains of the candidates that ``followers`` scores (score + offset − cost) put in,
+    best first; ``ranked`` itself (never changed in place) when it scores none of them."""
+    if len(followers) < len(costs):
+        found = {w3: score for w3, score in followers.items() if w3 in costs}
+    else:
+        found = {w3: score for w3 in costs if (score := followers.get(w3)) is not None}
+    if not found:
+        return ranked
+    return sorted(
+        ((found[w3] + offset - costs[w3] if w3 in found else gain, w3, word) for gain, w3, word in ranked),
+        key=_SCORE,
+        reverse=True,
+    )

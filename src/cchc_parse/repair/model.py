@@ -15,6 +15,8 @@ import struct
 import sys
 import zlib
 from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -38,44 +40,79 @@ SECTIONS = (
 
 @dataclass
 class NgramModel:
-    """Token ids and stupid-backoff scores (natural log) of a syllable trigram model."""
+    """Token ids and stupid-backoff scores (natural log) of a syllable trigram model.
+
+    The n-grams stay in the file's sorted arrays (compact, nothing to build at load); the words that
+    follow a context are read out of them the first time the context is asked for, as a small table
+    (``followers``), which the decoder then looks its candidates up in.
+    """
 
     vocab: list[str]
     unigram: list[float]
-    bigram: dict[int, float]  # w1·V + w2 → ln p(w2 | w1)
-    trigram: dict[int, float]  # (w1·V + w2)·V + w3 → ln p(w3 | w1 w2)
+    bigram_keys: Sequence[int]  # w1·V + w2, sorted
+    bigram: Sequence[float]  # ln p(w2 | w1), in the keys' order
+    trigram_keys: Sequence[int]  # (w1·V + w2)·V + w3, sorted
+    trigram: Sequence[float]  # ln p(w3 | w1 w2)
     trigram_contexts: frozenset[int]  # w1·V + w2 of every trigram
     header: dict[str, Any]
     ids: dict[str, int] = field(init=False)
     backoff: float = field(init=False)  # ln of stupid backoff's factor, added per level backed off
     unknown: float = field(init=False)  # ln p of a token the model has never seen
+    _followers: dict[int, dict[int, float]] = field(init=False, repr=False)  # w1 → its bigrams' w2
+    _pair_followers: dict[int, dict[int, float]] = field(init=False, repr=False)  # w1·V + w2 → w3
 
     def __post_init__(self) -> None:
         self.ids = {token: index for index, token in enumerate(self.vocab)}
         self.backoff = float(self.header["backoff"])
         self.unknown = float(self.header["unknown"])
+        self._followers = {}
+        self._pair_followers = {}
 
     @property
     def size(self) -> int:
         return len(self.vocab)
 
+    def followers(self, w1: int) -> dict[int, float]:
+        """id → ln p(id | w1) of the words seen after token id w1 (cached)."""
+        found = self._followers.get(w1)
+        if found is None:
+            found = self._followers[w1] = _slice(self.bigram_keys, self.bigram, w1, len(self.vocab))
+        return found
+
+    def pair_followers(self, context: int) -> dict[int, float]:
+        """id → ln p(id | w1 w2) of the words seen after the context w1·V + w2 (cached)."""
+        found = self._pair_followers.get(context)
+        if found is None:
+            found = self._pair_followers[context] = _slice(
+                self.trigram_keys, self.trigram, context, len(self.vocab)
+            )
+        return found
+
     def score(self, w1: int, w2: int, w3: int) -> float:
         """ln score of token id w3 after w1 w2 (an id of -1 is a token the model does not know)."""
         if w3 < 0:
             return self.unknown
-        v = len(self.vocab)
         if w2 >= 0:
             if w1 >= 0:
-                found = self.trigram.get((w1 * v + w2) * v + w3)
+                found = self.pair_followers(w1 * len(self.vocab) + w2).get(w3)
                 if found is not None:
                     return found
-            found = self.bigram.get(w2 * v + w3)
+            found = self.followers(w2).get(w3)
             if found is not None:
                 return self.backoff + found
         return 2 * self.backoff + self.unigram[w3]
 
     def unigram_score(self, w: int) -> float:
         return self.unknown if w < 0 else self.unigram[w]
+
+
+def _slice(keys: Sequence[int], scores: Sequence[float], context: int, size: int) -> dict[int, float]:
+    """The last word → score of the n-grams whose key starts with ``context`` (keys are context·V + last,
+    sorted, so they are one run found by bisection)."""
+    base = context * size
+    start = bisect_left(keys, base)
+    end = bisect_left(keys, base + size, start)
+    return dict(zip([key - base for key in keys[start:end]], scores[start:end], strict=True))
 
 
 def encode(vocab: list[str], arrays: dict[str, array], header: dict[str, Any]) -> bytes:  # type: ignore[type-arg]
@@ -120,8 +157,10 @@ def decode(data: bytes) -> NgramModel:
     return NgramModel(
         vocab=vocab,
         unigram=arrays["unigram"].tolist(),
-        bigram=dict(zip(arrays["bigram_keys"], arrays["bigram"], strict=True)),
-        trigram=dict(zip(arrays["trigram_keys"], arrays["trigram"], strict=True)),
+        bigram_keys=arrays["bigram_keys"],
+        bigram=arrays["bigram"],
+        trigram_keys=arrays["trigram_keys"],
+        trigram=arrays["trigram"],
         trigram_contexts=frozenset(arrays["trigram_contexts"]),
         header=header,
     )
