@@ -67,6 +67,7 @@ class Decoder:
             if table is None:
                 table = self._transitions[id(candidates)] = {}
             expanded: list[Hypothesis] = []
+            extend = expanded.append
             floor = -math.inf  # what falls below it cannot join the beam (the beam is best first)
             for hyp in beam:
                 score, w1, w2 = hyp[0], hyp[1], hyp[2]
@@ -78,11 +79,14 @@ class Decoder:
                 if ranked_gains is None:
                     ranked_gains = table[key] = self._gains(key, w2, candidates)
                     self._cached += 1
-                floor = max(floor, score + ranked_gains[0][0] - BEAM_SPAN)
+                best = score + ranked_gains[0][0] - BEAM_SPAN
+                if best > floor:
+                    floor = best
                 for gain, w3, word in ranked_gains:
-                    if score + gain < floor:
+                    total = score + gain
+                    if total < floor:
                         break
-                    expanded.append((score + gain, w2, w3, hyp, word))
+                    extend((total, w2, w3, hyp, word))
             expanded.sort(key=_SCORE, reverse=True)  # a few dozen at most: a sort in C beats a heap
             floor = expanded[0][0] - BEAM_SPAN
             beam, states = [], set()
