@@ -47,6 +47,10 @@ def outputs(out: Path) -> set[str]:
     return {p.relative_to(out).as_posix() for p in out.rglob("*.json")}
 
 
+def repair_modes(out: Path) -> set[str]:
+    return {json.loads(p.read_text(encoding="utf-8"))["source"]["repair_mode"] for p in out.rglob("*.json")}
+
+
 def errors(out: Path) -> list[dict[str, object]]:
     text = (out / "_errors.jsonl").read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines()]
@@ -181,6 +185,33 @@ def test_resume_skips_current_outputs_and_redoes_changed_ones(runner: CliRunner,
 
     forced = batch(runner, src, out, "--jobs", "2", "--force")
     assert re.search(r"done\s*\|\s*4\b", forced.stderr) and re.search(r"skipped\s*\|\s*0\b", forced.stderr)
+
+
+def test_another_repair_mode_parses_again(runner: CliRunner, tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    assert batch(runner, src, out).exit_code == 0
+    assert repair_modes(out) == {"auto"}
+
+    never = batch(runner, src, out, "--repair", "never")
+    assert re.search(r"done\s*\|\s*4\b", never.stderr) and re.search(r"skipped\s*\|\s*0\b", never.stderr)
+    assert repair_modes(out) == {"never"}
+
+    again = batch(runner, src, out, "--repair", "never")
+    assert re.search(r"done\s*\|\s*0\b", again.stderr) and re.search(r"skipped\s*\|\s*4\b", again.stderr)
+
+
+def test_an_output_without_a_repair_mode_is_not_current(runner: CliRunner, tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    assert batch(runner, src, out).exit_code == 0
+    old = out / "a.txt.json"
+    data = json.loads(old.read_text(encoding="utf-8"))
+    del data["source"]["repair_mode"]  # written before the mode was recorded
+    old.write_text(json.dumps(data), encoding="utf-8")
+    again = batch(runner, src, out)
+    redone = [
+        Path(f[1]).name for f in (line.split("\t") for line in again.stderr.splitlines()) if f[0] == "done"
+    ]
+    assert redone == ["a.txt"]
 
 
 def test_errors_file_lists_only_this_runs_failures(runner: CliRunner, tmp_path: Path) -> None:

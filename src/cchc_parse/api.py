@@ -36,7 +36,7 @@ def parse_file(
 
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
-    return build_plan_document(read_document(path, ocr=ocr, jobs=jobs, repair=repair))
+    return build_plan_document(read_document(path, ocr=ocr, jobs=jobs, repair=repair), repair_mode=repair)
 
 
 def normalized_text(path: str | Path, *, ocr: OcrMode = "auto", repair: RepairMode = "auto") -> str:
@@ -125,4 +125,4 @@ def parse_text(
     if not text.strip():
         raise InputError(path, "text is empty")
     document = text_document(text, path=path, fmt="md" if markdown else "txt", encoding=None, repair=repair)
-    return build_plan_document(document)
+    return build_plan_document(document, repair_mode=repair)

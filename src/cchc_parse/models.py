@@ -42,6 +42,7 @@ class Source(Strict):
     encoding: str | None
     ocr: bool = False
     repaired: bool = False
+    repair_mode: Literal["auto", "always", "never"] = "auto"  # the --repair the document was parsed with
 
 
 class DocRef(Strict):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cchc_parse._version import __version__
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.extract.areas import is_cchc
@@ -13,11 +15,15 @@ from cchc_parse.models import PlanDocument, Source, Warning_
 from cchc_parse.spans import TextIndex
 from cchc_parse.structure.sections import analyse_outline, to_sections
 
+if TYPE_CHECKING:
+    from cchc_parse.repair import RepairMode
+
 BODY_SAMPLE_BLOCKS = 200
 
 
-def build_plan_document(document: Document) -> PlanDocument:
-    """Structure and extract everything from a reader's intermediate document."""
+def build_plan_document(document: Document, *, repair_mode: RepairMode = "auto") -> PlanDocument:
+    """Structure and extract everything from a reader's intermediate document (read with diacritic repair
+    ``repair_mode``, recorded in ``source``)."""
     blocks = document.blocks
     warnings: list[DocWarning] = list(document.warnings)
     index = TextIndex.build(blocks)
@@ -44,6 +50,7 @@ def build_plan_document(document: Document) -> PlanDocument:
             encoding=document.encoding,
             ocr=document.ocr,
             repaired=document.repaired,
+            repair_mode=repair_mode,
         ),
         plan=plan,
         sections=to_sections(outline.root, index),

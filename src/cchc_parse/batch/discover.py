@@ -77,22 +77,24 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def read_stamp(output: Path) -> tuple[str, str] | None:
-    """``(source.sha256, tool_version)`` of an existing output, or None if it is missing or not ours."""
+def read_stamp(output: Path) -> tuple[str, str, str] | None:
+    """``(source.sha256, tool_version, source.repair_mode)`` of an existing output, or None if it is
+    missing, not ours, or older than the repair mode's record."""
     try:
         data = json.loads(output.read_bytes())
-        sha, version = data["source"]["sha256"], data["tool_version"]
+        stamp = (data["source"]["sha256"], data["tool_version"], data["source"]["repair_mode"])
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    if isinstance(sha, str) and isinstance(version, str):
-        return sha, version
+    if all(isinstance(part, str) for part in stamp):
+        return stamp
     return None
 
 
-def is_current(source: Path, output: Path, tool_version: str) -> bool:
-    """True when ``output`` exists and was made by ``tool_version`` from exactly these input bytes."""
+def is_current(source: Path, output: Path, tool_version: str, repair_mode: str = "auto") -> bool:
+    """True when ``output`` exists and was made by ``tool_version`` with ``repair_mode`` from exactly
+    these input bytes."""
     stamp = read_stamp(output)
-    return stamp is not None and stamp[1] == tool_version and stamp[0] == file_sha256(source)
+    return stamp is not None and stamp[1:] == (tool_version, repair_mode) and stamp[0] == file_sha256(source)
 
 
 def _is_input(path: Path) -> bool:

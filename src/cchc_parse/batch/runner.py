@@ -1,7 +1,8 @@
 """Running a batch: every input under DIR to ``OUT/<relative path>.json``, resumably, on a worker pool.
 
 - Resume: an input is skipped when its output exists and records the same input SHA-256
-  (``source.sha256``) and the same ``tool_version``; ``force`` parses everything again.
+  (``source.sha256``), the same ``tool_version`` and the same repair mode (``source.repair_mode``);
+  ``force`` parses everything again.
 - Failures never stop the batch. Each is a line ``{"path", "error", "exit"}`` in ``OUT/_errors.jsonl``
   (exit 1 bad input, 3 internal error, 124 timeout). The file is rewritten by every run, so it lists
   only that run's failures (it is empty after a clean run); it is appended to as failures happen, then
@@ -75,7 +76,7 @@ def run_batch(
     try:
         inputs = discover_inputs(root, out, recursive=recursive, globs=globs)
         summary.total = len(inputs)
-        todo, skipped = _plan(inputs, out, force=force)
+        todo, skipped = _plan(inputs, out, force=force, repair=repair)
         report.start(
             files=len(todo), size=sum(i.input.size for i in todo), skipped=len(skipped), jobs=workers
         )
@@ -119,7 +120,7 @@ def _prepare(root: Path, out: Path) -> tuple[Path, Path]:
 
 
 def _plan(
-    inputs: list[InputFile], out: Path, *, force: bool
+    inputs: list[InputFile], out: Path, *, force: bool, repair: RepairMode
 ) -> tuple[list[_Item], list[tuple[FileResult, _Item]]]:
     """Split inputs into those to parse and those whose output is current (skipped unless ``force``)."""
     todo: list[_Item] = []
@@ -127,7 +128,8 @@ def _plan(
     for found in inputs:
         start = time.perf_counter()
         output = output_path(out, found.rel)
-        item = _Item(found, output, output.exists() and is_current(found.path, output, __version__))
+        current = output.exists() and is_current(found.path, output, __version__, repair)
+        item = _Item(found, output, current)
         if item.current and not force:
             ms = round((time.perf_counter() - start) * 1000)
             skipped.append((FileResult(display_path(found.path), "skipped", ms), item))

@@ -21,10 +21,10 @@ DEFAULT_TIMEOUT = 120.0  # seconds per file; the same as cchc_parse.batch.DEFAUL
 BATCH_EPILOG = (
     "Each input DIR/a/x.pdf becomes OUT/a/x.pdf.json. Inputs: .pdf .docx .doc .txt .md; hidden files and "
     "folders and OUT itself are skipped. A second run skips inputs whose output was made from the same "
-    "bytes by the same version. Failures go to OUT/_errors.jsonl (rewritten by each run: this run's only) "
-    "as {path, error, exit}: exit 1 bad input, 3 internal error, 124 timeout. Pages of text inputs are "
-    "estimated as characters / 3000. Exit status: 0 all parsed or skipped, 1 some file failed, 130 "
-    "interrupted (run again to resume)."
+    "bytes by the same version with the same --repair. Failures go to OUT/_errors.jsonl (rewritten by "
+    "each run: this run's only) as {path, error, exit}: exit 1 bad input, 3 internal error, 124 timeout. "
+    "Pages of text inputs are estimated as characters / 3000. Exit status: 0 all parsed or skipped, 1 "
+    "some file failed, 130 interrupted (run again to resume)."
 )
 
 

@@ -20,7 +20,7 @@ RepairMode = Literal["auto", "always", "never"]
 
 @cache
 def corrector() -> Corrector:
-    """The corrector with the packaged model, loaded on first use (about half a second) and kept."""
+    """The corrector with the packaged model, loaded on first use (a tenth of a second or so) and kept."""
     return Corrector.load()
 
 
