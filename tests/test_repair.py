@@ -17,10 +17,11 @@ from typer.testing import CliRunner
 from cchc_parse.api import parse_file, parse_text, repair_file
 from cchc_parse.cli import app, route
 from cchc_parse.repair import corrector, repair_text
+from cchc_parse.repair.case import apply_case
 from cchc_parse.repair.corrector import ocr_kind
 from cchc_parse.repair.document import needs_repair
 from cchc_parse.repair.model import MAGIC, decode, encode, load_model
-from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
+from cchc_parse.repair.syllables import is_syllable, skeleton
 from cchc_parse.repair.tokens import NUM, START, lm_sentences, scan
 from cchc_parse.resources import DataFileError
 
@@ -206,6 +207,15 @@ REPAIRS = [
     ("I1. POI TUQNG, NOI DUNG", "II. ĐỐI TƯỢNG, NỘI DUNG"),
     ("III. KINH PHi THUC HIEN", "III. KINH PHÍ THỰC HIỆN"),
     ("UBND tinh (qua SO NOi vu) 16ng ghép", "UBND tỉnh (qua Sở Nội vụ) lồng ghép"),  # capitals for marks
+    ("phong chong ma tuy\na) Phat huy vai tro", "phòng chống ma túy\na) Phát huy vai trò"),  # a label
+    ("c) Tang cuong\nd) Phoi hop\nd) To chuc day nghe", "c) Tăng cường\nd) Phối hợp\nđ) Tổ chức dạy nghề"),
+    (
+        "va dang tai tren Cong/Trang thong tin dien tu cua co quan",
+        "và đăng tải trên Cổng/Trang thông tin điện tử của cơ quan",
+    ),
+    ("muc ti€u, nhiém vu va k¥ nang", "mục tiêu, nhiệm vụ và kỹ năng"),  # € and ¥ for marked letters
+    ("chu nhiém Iép la cau néi gitta ban giam déc", "chủ nhiệm lớp là cầu nối giữa ban giám đốc"),  # I for l
+    ("quan ly I6p hoc theo dung quy dinh", "quản lý lớp học theo đúng quy định"),
     # text that lost only its marks
     (
         "Ke hoach cai cach hanh chinh nha nuoc tinh Son La nam 2026",
@@ -225,6 +235,8 @@ CLEAN = [
     "Kế hoạch cải cách hành chính tỉnh Sơn La năm 2026",
     "Sở Văn hóa, Thể thao và Du lịch; UBND các huyện, thành phố",
     "Tối thiểu 80% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến (Quyết định số 1074/QĐ-BXD).",
+    "đăng tải trên Cổng/Trang thông tin điện tử của cơ quan, đơn vị",
+    "d) Phối hợp chặt chẽ\nđ) Tổ chức dạy nghề\ne) In ấn tài liệu",
 ]
 
 

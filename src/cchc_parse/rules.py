@@ -655,11 +655,17 @@ REPAIR_SPLIT = re.compile(r"([.,:;!?()\[\]{}\"“”‘’'«»…|*#<>=+]+)")
 # Punctuation that ends a language-model sentence (the comma does not).
 REPAIR_BREAK = re.compile(r"[.:;!?()\[\]{}|…*#]")
 # A word as OCR may print it: letters with at most a few of the digits and signs OCR puts for letters
-# ("S6" số, "16i" lối, "S¢" Sở, "S&" Sở, "gbp" góp, "chi?c" chức), at least one letter.
-REPAIR_WORD = re.compile(r"^(?=.*[^\W\d_])[^\W_]*(?:[¢&@§°?’'][^\W_]*)?$|^(?=.*[^\W\d_])[\w¢&@§°?’']{1,5}$")
+# ("S6" số, "16i" lối, "S¢" Sở, "S&" Sở, "gbp" góp, "chi?c" chức, "ti€p" tiếp, "k¥" kỹ), at least one
+# letter.
+REPAIR_WORD = re.compile(
+    r"^(?=.*[^\W\d_])[^\W_]*(?:[¢&@§°?’'€¥][^\W_]*)?$|^(?=.*[^\W\d_])[\w¢&@§°?’'€¥]{1,5}$"
+)
 # A question mark or apostrophe between letters: OCR's reading of a marked letter ("chi?c" chức, "thu’c"
 # thực), part of the word rather than punctuation.
 REPAIR_INNER_MARK = re.compile(r"(?<=[^\W\d_])[?’'](?=[^\W\d_])")
+# Words joined by slashes ("Cổng/Trang", "viện/trường"): letters only, unlike a code ("163/2024/QH15"). The
+# tokens keep the chunk whole; the corrector repairs each word.
+REPAIR_SLASHED_WORDS = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)+")
 # A hyphen inside a part ("QD-UBND", "Hà-Nội"): split around it, keeping it (captured).
 REPAIR_HYPHEN = re.compile(r"([-–—])")
 # A Roman numeral written in capitals ("II", "IV"): a label, never a word to re-spell.

@@ -9,7 +9,6 @@ distinct token and OCR kind, so a document's common words are looked up once.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,11 +16,13 @@ from functools import cached_property
 
 from cchc_parse import rules
 from cchc_parse.repair.candidates import CandidateIndex
+from cchc_parse.repair.case import apply_case, case_pattern
 from cchc_parse.repair.channel import Channel, OcrKind, fold, load_channel, split_token
 from cchc_parse.repair.decoder import Candidate, Decoder
 from cchc_parse.repair.model import NgramModel, load_model
-from cchc_parse.repair.syllables import apply_case, is_syllable, skeleton
-from cchc_parse.repair.tokens import Unit, lm_token, scan
+from cchc_parse.repair.syllables import is_syllable, skeleton
+from cchc_parse.repair.tokens import Unit, lm_token
+from cchc_parse.repair.units import corrector_units, fix_roman_labels, list_labels
 from cchc_parse.resources import string_list, string_map
 
 __all__ = ["Candidate", "Corrector", "RepairStats", "kind_of_words", "ocr_kind"]
@@ -31,6 +32,7 @@ MARGIN = 8.0  # candidates further than this behind a token's best are dropped b
 VIE_MARGIN = 12.0  # the same for the other marks of a valid syllable OCR'd with the Vietnamese model
 MAX_SKELETONS = 8  # skeletons expanded into syllables per token
 NEAR_SKELETONS = 48  # skeletons whose channel cost bound is computed per token
+CAPITAL_I_COST = 1.0  # extra cost of reading a word's capital I as a small l ("Iép" lớp)
 VIE_CHANGE_PENALTY = 1.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
 VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
 _GAZETTEER_MAX = 4
@@ -105,19 +107,22 @@ class Corrector:
             return self._repair(text, kind)
 
     def _repair(self, text: str, kind: OcrKind | None) -> RepairStats:
-        text = rules.REPAIR_ROMAN_LABEL.sub(_roman_label, text.translate(self.characters))
-        units = list(scan(text))
+        text = fix_roman_labels(text.translate(self.characters))
+        units = corrector_units(text)
         kind = kind or ocr_kind(units)
         channel = load_channel(kind)
+        labels = list_labels(text, units)
         replacements: list[tuple[Unit, str]] = []
         sentence: list[Unit] = []
-        for unit in [*units, Unit(len(text), len(text), "break", "")]:
-            if unit.kind != "break":
+        for i, unit in enumerate([*units, Unit(len(text), len(text), "break", "")]):
+            if unit.kind != "break" and i not in labels:
                 sentence.append(unit)
                 continue
             if sentence:
                 replacements.extend(self._sentence(sentence, channel))
             sentence = []
+            if i in labels:  # read as it is, and a sentence starts after it
+                replacements.append((unit, labels[i]))
         parts: list[str] = []
         position = changed = 0
         for unit, word in replacements:
@@ -134,6 +139,7 @@ class Corrector:
         options = [self._options(u, channel) for u in units]
         self._apply_gazetteer(units, options)
         words = self.decoder.decode(options)
+        texts = [u.text for u in units]
         result = []
         for i, (unit, word) in enumerate(zip(units, words, strict=True)):
             if unit.kind == "fixed":
@@ -144,7 +150,7 @@ class Corrector:
             elif word == unit.text.lower():
                 result.append((unit, unit.text))
             else:
-                result.append((unit, apply_case(_case_pattern(units, i, word), word)))
+                result.append((unit, apply_case(case_pattern(texts, i, word), word)))
         return result
 
     def _fix_code(self, text: str, channel: Channel) -> str:
@@ -173,11 +179,29 @@ class Corrector:
             or self._fix_code(unit.text, channel) != unit.text
         ):
             return self._kept(unit.text.lower())
-        key = (unit.text.lower(), channel.kind)
+        token = unit.text.lower()
+        found = self._token_candidates(token, channel)
+        if channel.kind == "eng" and unit.text[:1] == "I" and not unit.text[1:2].isupper():
+            found = self._with_l_for_capital_i(token, found, channel)
+        return found
+
+    def _token_candidates(self, token: str, channel: Channel) -> list[Candidate]:
+        key = (token, channel.kind)
         found = self._by_token.get(key)
         if found is None:
-            found = self._by_token[key] = self._candidates(key[0], channel)
+            found = self._by_token[key] = self._candidates(token, channel)
         return found
+
+    def _with_l_for_capital_i(self, token: str, found: list[Candidate], channel: Channel) -> list[Candidate]:
+        """A capital I starting a word in small letters is, as often as not, OCR's reading of a small l
+        ("Iép", "I6p" lớp): the candidates of the token read with an l join, at CAPITAL_I_COST more."""
+        merged = {c.word: c for c in found}
+        for c in self._token_candidates("l" + token[1:], channel):
+            cost = c.cost + CAPITAL_I_COST
+            if c.word not in merged or cost < merged[c.word].cost:
+                merged[c.word] = Candidate(c.word, c.lm_id, cost)
+        itself = merged.pop(token)
+        return _best([itself, *merged.values()], self.model, MARGIN)
 
     def _stray_sign(self, sign: str, channel: Channel) -> list[Candidate]:
         """A lone digit or sign that OCR prints for a one-letter word ("6" for "ở"): itself (as a number to
@@ -305,42 +329,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _case_pattern(units: list[Unit], i: int, word: str) -> str:
-    """The case a re-spelt word takes from its token, with OCR's habits undone: a short word in capitals
-    between words that are not ("SO NOi vu": marked vowels read as capitals) is a capitalised word; a word
-    in capitals but for one small letter, next to a word in capitals ("MUC PiCH", "KINH PHi"), is in
-    capitals; a capital I read for a small l ("Idp" lớp) is lower case."""
-    text = units[i].text
-    if text[:1] == "I" and word[:1] == "l" and text[1:2].islower():
-        return text.lower()
-    neighbours = [
-        u.text for u in (units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None) if u
-    ]
-    capitals = [n for n in neighbours if _all_caps(n)]
-    if len(text) <= 3 and _all_caps(text) and not any(_one_small(n, 4) for n in neighbours) and not capitals:
-        return text[:1] + text[1:].lower()
-    if _one_small(text, 3) and any(sum(c.isalpha() for c in n) >= 3 for n in capitals):
-        return text.upper()
-    return text
-
-
-def _one_small(text: str, least: int) -> bool:
-    """At least ``least`` letters, all capitals but one."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= least and sum(c.islower() for c in letters) == 1
-
-
-def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
-def _roman_label(match: re.Match[str]) -> str:
-    """A Roman heading label with OCR's l, 1 and | read as I ("I11" → "III")."""
-    return match.group("indent") + match.group("label").translate(_AS_ROMAN)
-
-
-_AS_ROMAN = str.maketrans("l1|", "III")
 _VOWEL = rules.VI_VOWEL  # letters without a vowel are no syllable, whatever OCR did: an acronym
 
 

@@ -1,4 +1,4 @@
-"""Vietnamese syllables: the valid-syllable grammar, skeletons (letters without marks) and letter case.
+"""Vietnamese syllables: the valid-syllable grammar and skeletons (letters without marks).
 
 A *skeleton* is a syllable with every diacritic removed and đ written d ("được" → "duoc"): what OCR without
 the Vietnamese model tends to leave of it, and the key the candidate index is built on.
@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from cchc_parse import rules
 
-__all__ = ["apply_case", "is_syllable", "skeleton"]
+__all__ = ["is_syllable", "skeleton"]
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
 _STOP_TONES = frozenset("\u0301\u0323")  # the only tones a syllable closed by c, ch, p or t may carry
@@ -39,13 +39,3 @@ def is_syllable(word: str) -> bool:
     if not rules.VI_SYLLABLE.fullmatch(toneless) or rules.VI_MISSPELLED_ONSET.match(toneless):
         return False
     return not rules.STOP_FINAL.search(toneless) or bool(tones and tones[0] in _STOP_TONES)
-
-
-def apply_case(pattern: str, word: str) -> str:
-    """``word`` written in the case of ``pattern``: UPPER, Title or lower ("MUC" + "mục" → "MỤC")."""
-    letters = [c for c in pattern if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return word.upper()
-    if letters and letters[0].isupper():
-        return word[:1].upper() + word[1:]
-    return word
