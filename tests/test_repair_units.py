@@ -23,6 +23,9 @@ def words(text: str) -> list[tuple[str, str]]:
         ("1783/QD-UBND", [("fixed", "1783/QD-UBND")]),
         ("/KH-SXD", [("fixed", "/KH-SXD")]),
         ("abcdefghijk/lm", [("fixed", "abcdefghijk/lm")]),  # too long for a word
+        ("CTr/TU", [("fixed", "CTr/TU")]),  # a code in letters
+        ("CTr/Trang", [("fixed", "CTr/Trang")]),
+        ("UBND/HĐND", [("fixed", "UBND/HĐND")]),
         ("https://a.vn/b", [("fixed", "https://a.vn/b")]),
     ],
 )

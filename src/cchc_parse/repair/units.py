@@ -33,13 +33,14 @@ _AS_ROMAN = str.maketrans("l1|", "III")
 
 
 def corrector_units(text: str) -> list[Unit]:
-    """The units of ``text``, each chunk of words joined by slashes ("Cổng/Trang") as its words."""
+    """The units of ``text``, each chunk of words joined by slashes ("Cổng/Trang") as its words; capitals
+    after a first letter make it a code ("CTr/TU", "UBND/HĐND"), kept whole."""
     units: list[Unit] = []
     for unit in scan(text):
         if unit.kind == "fixed" and rules.REPAIR_SLASHED_WORDS.fullmatch(unit.text):
             position = unit.start
             parts = unit.text.split("/")
-            if all(len(part) <= _MAX_SLASHED_WORD for part in parts):
+            if all(len(part) <= _MAX_SLASHED_WORD and part[1:] == part[1:].lower() for part in parts):
                 for part in parts:
                     units.append(Unit(position, position + len(part), "word", part))
                     position += len(part) + 1
