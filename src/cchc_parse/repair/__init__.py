@@ -20,7 +20,8 @@ RepairMode = Literal["auto", "always", "never"]
 
 @cache
 def corrector() -> Corrector:
-    """The corrector with the packaged model, loaded on first use (a tenth of a second or so) and kept."""
+    """The corrector with the packaged model and its syllable index, loaded on first use (a fifth of a
+    second or so) and kept."""
     return Corrector.load()
 
 

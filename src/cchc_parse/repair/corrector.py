@@ -79,9 +79,12 @@ class Corrector:
 
     @classmethod
     def load(cls, *, baseline: bool = False) -> Corrector:
-        """The corrector with the packaged model; ``baseline``: the plain-bigram diacritic restorer that
-        only adds marks (candidates of the same skeleton, no channel, bigram context), for comparison."""
-        return cls(load_model(), baseline=baseline)
+        """The corrector with the packaged model and its syllable index (built here, once, rather than in
+        the first repair); ``baseline``: the plain-bigram diacritic restorer that only adds marks
+        (candidates of the same skeleton, no channel, bigram context), for comparison."""
+        corrector = cls(load_model(), baseline=baseline)
+        corrector.skeleton_frequency  # noqa: B018  (builds the index too)
+        return corrector
 
     @cached_property
     def index(self) -> CandidateIndex:
