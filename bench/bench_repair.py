@@ -21,8 +21,9 @@ and reports:
 - two references measured in the same run, to read the speed against this machine's: the baseline's
   steady speed, and "scan only", the speed of merely splitting the text into units and looking each word
   up in a dict (what any per-syllable pass in Python costs at least);
-- model load time (median of --runs fresh subprocesses importing the corrector and loading the model) and
-  the peak RSS of that subprocess (resource.getrusage), and the peak RSS of the cold-run processes.
+- model load time (median of --runs fresh subprocesses importing the corrector and loading the model with
+  its syllable index) and the peak RSS of that subprocess (VmHWM), and the peak RSS of the cold-run
+  processes.
 
 --stub replaces the corrector by one that returns the text unchanged (to try the benchmark without a model).
 """
