@@ -18,6 +18,7 @@ from cchc_parse.api import parse_file, parse_text, repair_file
 from cchc_parse.cli import app, route
 from cchc_parse.repair import corrector, repair_text
 from cchc_parse.repair.case import apply_case
+from cchc_parse.repair.channel import load_channel
 from cchc_parse.repair.corrector import ocr_kind
 from cchc_parse.repair.document import needs_repair
 from cchc_parse.repair.model import MAGIC, decode, encode, load_model
@@ -268,6 +269,48 @@ def test_ligatures_and_look_alikes_are_replaced() -> None:
 def test_ocr_kind() -> None:
     assert ocr_kind(list(scan("Tuyén truyén cong tic cai cach hanh chinh cia S¢ Xay dwng"))) == "eng"
     assert ocr_kind(list(scan("Tuyên truyền công tác cải cách hành chính của Sở Xây dựng"))) == "vie"
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def drop_tones(text: str, every: int) -> tuple[str, set[int]]:
+    """``text`` with the tone dropped from every ``every``-th word whose vowel also has a hat, breve or horn
+    ("cổ" → "cô"), as Tesseract -l vie does on real scans; and the indexes of those words."""
+    words, dropped = text.split(" "), set()
+    seen = 0
+    for i, word in enumerate(words):
+        decomposed = unicodedata.normalize("NFD", word)
+        if not set("\u0302\u0306\u031b") & set(decomposed) or not set(_TONES) & set(decomposed):
+            continue
+        seen += 1
+        if seen % every == 0:
+            words[i] = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+            dropped.add(i)
+    return " ".join(words), dropped
+
+
+def test_channel_tone_drop_makes_only_lost_tones_cheaper() -> None:
+    plain, dropping = load_channel("vie"), load_channel("vie", 0.1)
+    assert dropping.cost("cổ", "cô") < plain.cost("cổ", "cô") - 3  # the tone lost from a vowel with a hat
+    assert dropping.cost("nhất", "nhât") < plain.cost("nhất", "nhât") - 3
+    assert dropping.cost("có", "co") == plain.cost("có", "co")  # a plain vowel: unchanged
+    assert dropping.cost("cổ", "có") == plain.cost("cổ", "có")  # another mark, not a lost tone
+    assert load_channel("vie", 0.1) is dropping
+
+
+def test_lost_tones_are_told_and_repaired() -> None:
+    clean = " ".join(CLEAN_SEED.read_text(encoding="utf-8").split())[:12000]
+    damaged, dropped = drop_tones(clean, every=8)
+    rates = corrector().tone_drop.rate
+    assert rates(list(scan(clean))) == 0.0
+    assert rates(list(scan(damaged))) >= 0.05
+    repaired = corrector().repair(damaged, "vie").split(" ")
+    words = clean.split(" ")
+    restored = sum(repaired[i] == words[i] for i in dropped)
+    assert restored >= 0.97 * len(dropped)  # 94% when the channel does not know tones get lost
+    others = sum(a != b for i, (a, b) in enumerate(zip(words, repaired, strict=True)) if i not in dropped)
+    assert others <= 0.002 * len(words)
 
 
 def test_needs_repair() -> None:

@@ -24,6 +24,7 @@ from typing import Literal
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from cchc_parse.repair.syllables import skeleton
+from cchc_parse.repair.tones import without_tone
 from cchc_parse.resources import DataFileError, load_json
 
 __all__ = ["CHANNEL_FILE", "Channel", "OcrKind", "fold", "load_channel", "split_token"]
@@ -47,6 +48,8 @@ _VARIANTS = {
     "d": "dđ",
 }
 _OTHER_PIECES = 60.0  # the "anything else" share is spread over about this many pieces
+# A vowel with a hat, breve or horn and a tone → the same vowel without its tone ("ổ" → "ô").
+_TONELESS_HAT_VOWELS = {toned: without_tone(toned) for toned in "ầấẩẫậằắẳẵặềếểễệồốổỗộờớởỡợừứửữự"}
 
 
 @dataclass(eq=False)  # hashed by identity, for the cost cache
@@ -55,6 +58,10 @@ class Channel:
     counts: dict[str, dict[str, int]]  # clean char → OCR piece → count
     totals: dict[str, int]
     pairs: dict[str, dict[str, int]]  # OCR token → clean token → count (garbles seen more than once)
+    # P(the tone mark is lost | a vowel with a hat, breve or horn and a tone: "ổ" → "ô"), at least: what
+    # Tesseract -l vie does on real scans, which the rendered pages never showed (set per text, see
+    # tone_drop_rate)
+    tone_drop: float = 0.0
     # (char, piece) → −ln P(piece | char), and the best of that over the marks of a base letter
     _costs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
     _bounds: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
@@ -124,10 +131,11 @@ def _piece_cost(channel: Channel, char: str, piece: str) -> float:
         prior = vowel / len(_VOWELS)
     else:
         prior = other / _OTHER_PIECES ** len(piece)
-    if not total:
-        return -math.log(prior)
-    floor = SMOOTHING[channel.kind]
-    return -math.log((1 - floor) * seen / total + floor * prior)
+    floor = SMOOTHING[channel.kind] if total else 1.0
+    probability = (1 - floor) * seen / max(total, 1) + floor * prior
+    if channel.tone_drop and piece != char and piece == _TONELESS_HAT_VOWELS.get(char):
+        probability = max(probability, channel.tone_drop)
+    return -math.log(probability)
 
 
 @cache
@@ -136,8 +144,12 @@ def _best_piece_cost(channel: Channel, base: str, piece: str) -> float:
 
 
 @cache
-def load_channel(kind: OcrKind) -> Channel:
-    """The channel table of one OCR kind from the package data (a prior-only channel if it has none)."""
+def load_channel(kind: OcrKind, tone_drop: float = 0.0) -> Channel:
+    """The channel table of one OCR kind from the package data (a prior-only channel if it has none), with
+    tones lost at the rate ``tone_drop`` at least."""
+    if tone_drop:
+        plain = load_channel(kind)
+        return Channel(kind, plain.counts, plain.totals, plain.pairs, tone_drop)
     try:
         data = load_json(CHANNEL_FILE).get(kind, {})
     except FileNotFoundError:

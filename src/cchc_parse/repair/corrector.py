@@ -22,6 +22,7 @@ from cchc_parse.repair.decoder import Candidate, Decoder
 from cchc_parse.repair.model import NgramModel, load_model
 from cchc_parse.repair.syllables import is_syllable, skeleton
 from cchc_parse.repair.tokens import Unit, lm_token
+from cchc_parse.repair.tones import ToneDrop
 from cchc_parse.repair.units import corrector_units, fix_roman_labels, list_labels
 from cchc_parse.resources import string_list, string_map
 
@@ -68,8 +69,8 @@ class Corrector:
         self.baseline = baseline
         # candidate lists: by unit (kind, text as written, OCR kind), by lower-cased token and OCR kind, and
         # the one-candidate lists of tokens kept as they are
-        self._by_text: dict[tuple[str, str, OcrKind], list[Candidate]] = {}
-        self._by_token: dict[tuple[str, OcrKind], list[Candidate]] = {}
+        self._by_text: dict[tuple[str, str, OcrKind, float], list[Candidate]] = {}
+        self._by_token: dict[tuple[str, OcrKind, float], list[Candidate]] = {}
         self._fixed: dict[str, list[Candidate]] = {}
         self.decoder = Decoder(model, trigram=not baseline)
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
@@ -113,7 +114,7 @@ class Corrector:
         text = fix_roman_labels(text.translate(self.characters))
         units = corrector_units(text)
         kind = kind or ocr_kind(units)
-        channel = load_channel(kind)
+        channel = load_channel(kind, self.tone_drop.rate(units) if kind == "vie" else 0.0)
         labels = list_labels(text, units)
         replacements: list[tuple[Unit, str]] = []
         sentence: list[Unit] = []
@@ -164,7 +165,7 @@ class Corrector:
     def _options(self, unit: Unit, channel: Channel) -> list[Candidate]:
         """The candidates of a unit, looked up by its text as written. Every list is cached and kept (the
         decoder's score cache is keyed by the lists' identity)."""
-        key = (unit.kind, unit.text, channel.kind)
+        key = (unit.kind, unit.text, channel.kind, channel.tone_drop)
         found = self._by_text.get(key)
         if found is None:
             found = self._by_text[key] = self._new_options(unit, channel)
@@ -189,7 +190,7 @@ class Corrector:
         return found
 
     def _token_candidates(self, token: str, channel: Channel) -> list[Candidate]:
-        key = (token, channel.kind)
+        key = (token, channel.kind, channel.tone_drop)
         found = self._by_token.get(key)
         if found is None:
             found = self._by_token[key] = self._candidates(token, channel)
@@ -209,7 +210,7 @@ class Corrector:
     def _stray_sign(self, sign: str, channel: Channel) -> list[Candidate]:
         """A lone digit or sign that OCR prints for a one-letter word ("6" for "ở"): itself (as a number to
         the language model) or the words the channel saw it stand for."""
-        key = (sign, channel.kind)
+        key = (sign, channel.kind, channel.tone_drop)
         found = self._by_token.get(key)
         if found is None:
             found = [*self._kept(lm_token(Unit(0, 1, "fixed", sign)))]
@@ -312,6 +313,10 @@ class Corrector:
                     matched = size
                     break
             i += matched
+
+    @cached_property
+    def tone_drop(self) -> ToneDrop:
+        return ToneDrop(self.model)
 
     @cached_property
     def gazetteer_starts(self) -> frozenset[str]:
