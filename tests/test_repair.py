@@ -20,7 +20,7 @@ from cchc_parse.repair import corrector, repair_text
 from cchc_parse.repair.case import apply_case
 from cchc_parse.repair.channel import load_channel
 from cchc_parse.repair.corrector import ocr_kind
-from cchc_parse.repair.document import needs_repair
+from cchc_parse.repair.document import RepairCount, needs_repair, repair_source_text
 from cchc_parse.repair.model import MAGIC, decode, encode, load_model
 from cchc_parse.repair.syllables import is_syllable, skeleton
 from cchc_parse.repair.tokens import NUM, START, lm_sentences, scan
@@ -311,6 +311,17 @@ def test_lost_tones_are_told_and_repaired() -> None:
     assert restored >= 0.97 * len(dropped)  # 94% when the channel does not know tones get lost
     others = sum(a != b for i, (a, b) in enumerate(zip(words, repaired, strict=True)) if i not in dropped)
     assert others <= 0.002 * len(words)
+
+
+def test_lost_tones_are_told_from_the_whole_run_not_each_short_paragraph() -> None:
+    clean = " ".join(CLEAN_SEED.read_text(encoding="utf-8").split())[:6000]
+    damaged, dropped = drop_tones(clean, every=8)
+    words = damaged.split(" ")
+    paragraphs = "\n\n".join(" ".join(words[i : i + 12]) for i in range(0, len(words), 12))  # few hats each
+    repaired = repair_source_text(paragraphs, "always", RepairCount(), ocr=True).split()
+    assert len(repaired) == len(words)
+    restored = sum(repaired[i] == clean.split(" ")[i] for i in dropped)
+    assert restored >= 0.97 * len(dropped)
 
 
 def test_needs_repair() -> None:

@@ -105,16 +105,24 @@ class Corrector:
     def repair(self, text: str, kind: OcrKind | None = None) -> str:
         return self.repair_with_stats(text, kind).text
 
-    def repair_with_stats(self, text: str, kind: OcrKind | None = None) -> RepairStats:
-        """Repair ``text``, keeping everything between the words (spaces, line breaks, punctuation)."""
+    def repair_with_stats(
+        self, text: str, kind: OcrKind | None = None, tone_drop: float | None = None
+    ) -> RepairStats:
+        """Repair ``text``, keeping everything between the words (spaces, line breaks, punctuation).
+        ``kind`` and, for "vie", ``tone_drop`` (how often OCR lost tones: ToneDrop.rate) are told from
+        the text itself when not given; a caller repairing a page paragraph by paragraph tells them from
+        the whole page, which has more to go by."""
         with _collector_paused():
-            return self._repair(text, kind)
+            return self._repair(text, kind, tone_drop)
 
-    def _repair(self, text: str, kind: OcrKind | None) -> RepairStats:
+    def _repair(self, text: str, kind: OcrKind | None, tone_drop: float | None) -> RepairStats:
         text = fix_roman_labels(text.translate(self.characters))
         units = corrector_units(text)
         kind = kind or ocr_kind(units)
-        channel = load_channel(kind, self.tone_drop.rate(units) if kind == "vie" else 0.0)
+        if kind == "vie":
+            channel = load_channel(kind, self.tone_drop.rate(units) if tone_drop is None else tone_drop)
+        else:
+            channel = load_channel(kind)
         labels = list_labels(text, units)
         replacements: list[tuple[Unit, str]] = []
         sentence: list[Unit] = []

@@ -80,8 +80,9 @@ def repair_source_text(text: str, mode: RepairMode, count: RepairCount, *, ocr: 
 def _repair_paragraphs(chunk: str, count: RepairCount) -> str:
     """Repair a run of lines paragraph by paragraph (blank lines apart), each as the kind of OCR its own
     words show, or, with fewer than MIN_WORDS words, as the run's: a clean signature block under a page
-    OCR'd without the Vietnamese model keeps its marks."""
-    default = ocr_kind(list(scan(chunk)))
+    OCR'd without the Vietnamese model keeps its marks. How often OCR lost tones is told from the run."""
+    whole = list(scan(chunk))
+    default, tone_drop = ocr_kind(whole), corrector().tone_drop.rate(whole)
     fix = corrector().repair_with_stats
     out = []
     for paragraph in rules.BLANK_LINE_SPLIT.split(chunk):
@@ -90,7 +91,7 @@ def _repair_paragraphs(chunk: str, count: RepairCount) -> str:
             continue
         units = list(scan(paragraph))
         words = sum(1 for u in units if u.kind == "word")
-        stats = fix(paragraph, ocr_kind(units) if words >= MIN_WORDS else default)
+        stats = fix(paragraph, ocr_kind(units) if words >= MIN_WORDS else default, tone_drop)
         count.add(stats.syllables, stats.changed)
         out.append(stats.text)
     return "".join(out)
@@ -107,7 +108,8 @@ def repair_document(document: Document, mode: RepairMode, count: RepairCount | N
             continue
         text = "\n".join(_texts(group))
         if mode == "always" or needs_repair(text):
-            count.add(*_repair_blocks(group, ocr_kind(list(scan(text)))))
+            units = list(scan(text))
+            count.add(*_repair_blocks(group, ocr_kind(units), corrector().tone_drop.rate(units)))
     count.record(document)
     return document
 
@@ -133,19 +135,20 @@ def _texts(group: list[Block]) -> Iterator[str]:
             yield block.text
 
 
-def _repair_blocks(group: list[Block], kind: OcrKind) -> tuple[int, int]:
-    """Repair the blocks' texts and table cells as text of one OCR kind; (syllables seen, changed)."""
+def _repair_blocks(group: list[Block], kind: OcrKind, tone_drop: float) -> tuple[int, int]:
+    """Repair the blocks' texts and table cells as text of one OCR kind that lost tones at the rate
+    ``tone_drop``; (syllables seen, changed)."""
     fix = corrector().repair_with_stats
     seen = changed = 0
     for block in group:
         if block.kind == "table":
             for row in block.rows:
                 for i, cell in enumerate(row):
-                    stats = fix(cell, kind)
+                    stats = fix(cell, kind, tone_drop)
                     row[i] = stats.text
                     seen, changed = seen + stats.syllables, changed + stats.changed
         else:
-            stats = fix(block.text, kind)
+            stats = fix(block.text, kind, tone_drop)
             block.text = stats.text
             seen, changed = seen + stats.syllables, changed + stats.changed
     return seen, changed
