@@ -19,7 +19,7 @@ from cchc_parse.cli import app, route
 from cchc_parse.repair import corrector, repair_text
 from cchc_parse.repair.case import apply_case
 from cchc_parse.repair.channel import load_channel
-from cchc_parse.repair.corrector import ocr_kind
+from cchc_parse.repair.corrector import Corrector, ocr_kind
 from cchc_parse.repair.document import RepairCount, needs_repair, repair_source_text
 from cchc_parse.repair.model import MAGIC, decode, encode, load_model
 from cchc_parse.repair.syllables import is_syllable, skeleton
@@ -187,6 +187,23 @@ def test_model_build_is_deterministic(tmp_path: Path) -> None:
 def test_packaged_model_matches_a_rebuild() -> None:
     build = _script("build_repair_model")
     assert build.build(Path(os.environ["CCHC_LM_CORPUS"])) == MODEL.read_bytes()
+
+
+def test_candidate_table_matches_a_rebuild() -> None:
+    build = _script("build_candidate_table")
+    assert build.build() == (ROOT / "src" / "cchc_parse" / "data" / "repair_candidates.json").read_text(
+        encoding="utf-8"
+    ), "run scripts/build_candidate_table.py"
+
+
+def test_candidate_table_gives_what_the_search_finds() -> None:
+    fresh, channel = Corrector.load(), load_channel("eng")
+    for token in ("cia", "nudc", "16i", "tuyén", "cong"):
+        listed = corrector()._token_candidates(token, channel)
+        assert token in corrector()._candidate_table  # common OCR tokens
+        found = fresh.candidates(token, channel)
+        assert [c.word for c in listed] == [c.word for c in found]
+        assert [c.cost for c in listed] == pytest.approx([c.cost for c in found], abs=1e-4)
 
 
 # --- the corrector ------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from cchc_parse.repair.syllables import is_syllable, skeleton
 from cchc_parse.repair.tokens import Unit, lm_token
 from cchc_parse.repair.tones import ToneDrop
 from cchc_parse.repair.units import corrector_units, fix_roman_labels, list_labels
-from cchc_parse.resources import string_list, string_map
+from cchc_parse.resources import DataFileError, load_json, string_list, string_map
 
 __all__ = ["Candidate", "Corrector", "RepairStats", "kind_of_words", "ocr_kind"]
 
@@ -37,6 +37,10 @@ CAPITAL_I_COST = 1.0  # extra cost of reading a word's capital I as a small l ("
 VIE_CHANGE_PENALTY = 1.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
 VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
 _GAZETTEER_MAX = 4
+CANDIDATE_TABLE = (
+    "repair_candidates.json"  # candidates of common OCR tokens (scripts/build_candidate_table.py)
+)
+COST_DIGITS = 4  # the table's costs are rounded to this many decimals
 
 
 @dataclass
@@ -198,11 +202,27 @@ class Corrector:
         return found
 
     def _token_candidates(self, token: str, channel: Channel) -> list[Candidate]:
+        """The candidates of a lower-case token: from the cache, the table of common OCR tokens
+        (data/repair_candidates.json, eng only), or found by :meth:`candidates`."""
         key = (token, channel.kind, channel.tone_drop)
         found = self._by_token.get(key)
         if found is None:
-            found = self._by_token[key] = self._candidates(token, channel)
+            listed = self._candidate_table.get(token) if channel.kind == "eng" and not self.baseline else None
+            if listed is None:
+                found = self.candidates(token, channel)
+            else:
+                found = [Candidate(word, self.model.ids.get(word, -1), cost) for word, cost in listed]
+            self._by_token[key] = found
         return found
+
+    @cached_property
+    def _candidate_table(self) -> dict[str, list[tuple[str, float]]]:
+        table = load_json(CANDIDATE_TABLE).get("eng")
+        if not isinstance(table, dict) or not all(
+            isinstance(token, str) and _is_candidate_list(listed) for token, listed in table.items()
+        ):
+            raise DataFileError(f"{CANDIDATE_TABLE}: 'eng' must map tokens to lists of [syllable, cost]")
+        return {token: [(word, float(cost)) for word, cost in listed] for token, listed in table.items()}
 
     def _with_l_for_capital_i(self, token: str, found: list[Candidate], channel: Channel) -> list[Candidate]:
         """A capital I starting a word in small letters is, as often as not, OCR's reading of a small l
@@ -236,7 +256,10 @@ class Corrector:
             found = self._fixed[token] = [Candidate(token, self.model.ids.get(token, -1), 0.0)]
         return found
 
-    def _candidates(self, token: str, channel: Channel) -> list[Candidate]:
+    def candidates(self, token: str, channel: Channel) -> list[Candidate]:
+        """The candidates of a lower-case token, found afresh: the syllables of the skeletons near its own
+        (and the garbles the channel saw), the best KEEP by channel cost minus unigram score, and always
+        the token itself."""
         ids, model = self.model.ids, self.model
         if self.baseline:
             words = set(self.index.by_skeleton.get(skeleton(token), ())) | {token}
@@ -346,6 +369,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 _VOWEL = rules.VI_VOWEL  # letters without a vowel are no syllable, whatever OCR did: an acronym
+
+
+def _is_candidate_list(value: object) -> bool:
+    """A list of [syllable, cost] pairs, as data/repair_candidates.json holds them."""
+    return isinstance(value, list) and all(
+        isinstance(c, list) and len(c) == 2 and isinstance(c[0], str) and isinstance(c[1], int | float)
+        for c in value
+    )
 
 
 def _best(scored: list[Candidate], model: NgramModel, margin: float) -> list[Candidate]:
