@@ -19,7 +19,8 @@ and reports:
 - speed in syllables (input tokens) per second over all documents of the kind: "steady", each document
   repaired by a corrector whose caches (candidates per distinct token, scores per context) were filled by
   the other documents only, as in a long batch (median of --runs runs), and "first pass", all documents
-  in a row in a fresh process right after loading, caches empty at the start;
+  in a row in a fresh process right after loading, caches empty at the start (both start from the
+  packaged candidates of common OCR tokens, data/repair_candidates.json, as the tool does);
 - two references measured in the same run, to read the speed against this machine's: the baseline's
   steady speed, and "scan only", the speed of merely splitting the text into units and looking each word
   up in a dict (what any per-syllable pass in Python costs at least);
