@@ -131,3 +131,23 @@ def test_output_file_gets_the_usual_permissions(runner: CliRunner, tmp_path: Pat
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+# --- progress -------------------------------------------------------------------------------------------
+
+
+def test_page_progress_draws_on_a_terminal_only() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from cchc_parse.cli.progress import page_progress
+
+    with page_progress(Console(file=StringIO(), force_terminal=False)) as progress:
+        assert progress is None  # a pipe or a log: nothing
+    screen = StringIO()
+    with page_progress(Console(file=screen, force_terminal=True, width=80)) as progress:
+        assert progress is not None
+        progress("OCR", 0, 20)
+        progress("OCR", 3, 20)
+    assert "OCR pages" in screen.getvalue() and "3/20" in screen.getvalue()

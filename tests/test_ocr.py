@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz import fuzz
 
+from cchc_parse.api import parse_file
 from cchc_parse.errors import InputError
 from cchc_parse.readers import ocr
 from cchc_parse.readers.ocr import (
@@ -290,6 +291,23 @@ def test_ocr_pages_arguments(fake_tesseract: Path, tmp_path: Path) -> None:
         ocr_pages(str(pdf), [0, 1])
     with pytest.raises(InputError, match="file not found"):
         ocr_pages(str(tmp_path / "missing.pdf"), [0])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ocr_reports_its_progress_page_by_page(fake_tesseract: Path, tmp_path: Path, jobs: int) -> None:
+    pdf = _blank_pdf(tmp_path / "scan.pdf", pages=3)
+    heard: list[tuple[str, int, int]] = []
+    lines = ocr.ocr_page_lines(str(pdf), [0, 1, 2], jobs=jobs, progress=lambda *a: heard.append(a))
+    assert list(lines) == [0, 1, 2]
+    assert heard == [("OCR", done, 3) for done in range(4)]
+
+
+def test_parse_file_passes_progress_to_ocr(fake_tesseract: Path, tmp_path: Path) -> None:
+    pdf = _blank_pdf(tmp_path / "scan.pdf", pages=2)
+    heard: list[tuple[str, int, int]] = []
+    document = parse_file(pdf, progress=lambda *a: heard.append(a))
+    assert document.source.ocr
+    assert heard == [("OCR", 0, 2), ("OCR", 1, 2), ("OCR", 2, 2)]
 
 
 # --- real Tesseract ------------------------------------------------------------------------------------

@@ -500,7 +500,7 @@ OCR_TEXTS = [
 
 def _stub_ocr(calls: list[tuple[list[int], int]]):  # type: ignore[no-untyped-def]
     def ocr_page_lines(
-        pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300
+        pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300, progress: object = None
     ) -> dict[int, list[PdfLine]]:
         calls.append((list(pages), jobs))
         return {page: plain_lines(f"Trang {page + 1}\n\n{OCR_TEXTS[page % 3]}\n") for page in pages}

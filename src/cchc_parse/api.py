@@ -15,6 +15,7 @@ from cchc_parse.readers.text import read_text_bytes, text_document
 from cchc_parse.spans import TextIndex
 
 if TYPE_CHECKING:
+    from cchc_parse.progress import Progress
     from cchc_parse.readers.pdf import OcrMode
     from cchc_parse.repair import RepairMode
 
@@ -25,27 +26,44 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
 def parse_file(
-    path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1, repair: RepairMode = "auto"
+    path: str | Path,
+    *,
+    ocr: OcrMode = "auto",
+    jobs: int = 1,
+    repair: RepairMode = "auto",
+    progress: Progress | None = None,
 ) -> PlanDocument:
     """Parse a plan file (.pdf, .docx, .doc, .txt or .md) into a validated PlanDocument.
 
     For a PDF, ``ocr`` says when pages are read by OCR ("auto": pages without a usable text layer;
     "always"; "never") and ``jobs`` how many pages are recognised at once. ``repair`` says where lost or
     garbled diacritics are repaired ("auto": OCR'd pages and Vietnamese text without marks; "always";
-    "never").
+    "never"). ``progress`` is called as OCR reads pages: ("OCR", pages done, pages).
 
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
-    return build_plan_document(read_document(path, ocr=ocr, jobs=jobs, repair=repair), repair_mode=repair)
+    document = read_document(path, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
+    return build_plan_document(document, repair_mode=repair)
 
 
-def normalized_text(path: str | Path, *, ocr: OcrMode = "auto", repair: RepairMode = "auto") -> str:
+def normalized_text(
+    path: str | Path,
+    *,
+    ocr: OcrMode = "auto",
+    repair: RepairMode = "auto",
+    progress: Progress | None = None,
+) -> str:
     """The normalised text that spans' lines and character offsets refer to."""
-    return TextIndex.build(read_document(path, ocr=ocr, repair=repair).blocks).text
+    return TextIndex.build(read_document(path, ocr=ocr, repair=repair, progress=progress).blocks).text
 
 
 def read_document(
-    path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1, repair: RepairMode = "auto"
+    path: str | Path,
+    *,
+    ocr: OcrMode = "auto",
+    jobs: int = 1,
+    repair: RepairMode = "auto",
+    progress: Progress | None = None,
 ) -> Document:
     """Read a file into the intermediate document (blocks) with the reader for its format, its diacritics
     repaired where ``repair`` says (see :func:`parse_file`)."""
@@ -59,7 +77,7 @@ def read_document(
     if suffix == ".pdf":
         from cchc_parse.readers.pdf import read_pdf_file  # PDFium loads only for PDFs
 
-        return read_pdf_file(name, ocr=ocr, jobs=jobs, repair=repair)
+        return read_pdf_file(name, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
     fmt = TEXT_SUFFIXES.get(suffix)
     if fmt is None and suffix not in WORD_SUFFIXES:
         raise UnsupportedFormatError(
@@ -104,15 +122,19 @@ class RepairedText:
     changed: int
 
 
-def repair_file(path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1) -> RepairedText:
-    """The repaired text of a file: a text file's own lines, or the normalised text of a PDF or DOCX."""
+def repair_file(
+    path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1, progress: Progress | None = None
+) -> RepairedText:
+    """The repaired text of a file: a text file's own lines, or the normalised text of a PDF or DOCX
+    (``progress`` as for :func:`parse_file`)."""
     from cchc_parse.repair.document import RepairCount, repair_source_text
 
     p = Path(path)
     if p.suffix.lower() in TEXT_SUFFIXES and p.is_file():
         original = decode_bytes(_read_bytes(p), path=str(path)).text
     else:
-        original = TextIndex.build(read_document(path, ocr=ocr, jobs=jobs, repair="never").blocks).text
+        document = read_document(path, ocr=ocr, jobs=jobs, repair="never", progress=progress)
+        original = TextIndex.build(document.blocks).text
     count = RepairCount()
     text = repair_source_text(original, "always", count)
     return RepairedText(original, text, count.seen, count.changed)

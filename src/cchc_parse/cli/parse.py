@@ -13,6 +13,7 @@ import typer
 from cchc_parse import __version__
 from cchc_parse.api import normalized_text, parse_file
 from cchc_parse.cli.app import DEBUG_HELP, app, fail
+from cchc_parse.cli.progress import page_progress
 from cchc_parse.errors import CchcParseError
 from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
@@ -50,7 +51,8 @@ def parse_command(
 ) -> None:
     """Parse one plan file and print its JSON document."""
     try:
-        document = parse_file(file, ocr=ocr.value, jobs=jobs, repair=repair.value)
+        with page_progress() as progress:
+            document = parse_file(file, ocr=ocr.value, jobs=jobs, repair=repair.value, progress=progress)
     except CchcParseError as exc:
         fail(exc, debug)
         return
@@ -72,7 +74,9 @@ def text_command(
 ) -> None:
     """Print the normalised text that the spans' line numbers and offsets refer to."""
     try:
-        sys.stdout.write(normalized_text(file, ocr=ocr.value, repair=repair.value) + "\n")
+        with page_progress() as progress:
+            text = normalized_text(file, ocr=ocr.value, repair=repair.value, progress=progress)
+        sys.stdout.write(text + "\n")
     except CchcParseError as exc:
         fail(exc, debug)
 

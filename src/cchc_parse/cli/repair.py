@@ -11,6 +11,7 @@ import typer
 from cchc_parse.api import repair_file
 from cchc_parse.cli.app import DEBUG_HELP, app, fail
 from cchc_parse.cli.parse import OCR_HELP, OcrChoice
+from cchc_parse.cli.progress import page_progress
 from cchc_parse.errors import CchcParseError
 from cchc_parse.export.json import write_atomic
 
@@ -30,7 +31,8 @@ def repair_command(
 ) -> None:
     """Print the text with Vietnamese diacritics and OCR-garbled letters repaired, line for line."""
     try:
-        result = repair_file(file, ocr=ocr.value)
+        with page_progress() as progress:
+            result = repair_file(file, ocr=ocr.value, progress=progress)
     except CchcParseError as exc:
         fail(exc, debug)
         return

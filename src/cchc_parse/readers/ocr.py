@@ -22,7 +22,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from typing import Any
@@ -33,6 +33,7 @@ from PIL import Image
 from cchc_parse import rules
 from cchc_parse.errors import InputError
 from cchc_parse.normalize.encodings import _TONES, _is_vietnamese_letter
+from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_lines import lines_text, parse_tsv
 from cchc_parse.readers.pdf_page import PdfLine
 
@@ -300,15 +301,21 @@ def ocr_pages(
 
 
 def ocr_page_lines(
-    pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300, lang: str = "vie"
+    pdf_path: str,
+    pages: list[int],
+    *,
+    jobs: int = 1,
+    dpi: int = 300,
+    lang: str = "vie",
+    progress: Progress | None = None,
 ) -> dict[int, list[PdfLine]]:
     """OCR the given pages (0-based) of a PDF; return page -> its lines in the order of ``pages``.
 
     A page's lines are Tesseract's, a blank one between paragraphs, each with its segments placed in points
     (``readers.ocr_lines.parse_tsv``). Up to ``jobs`` pages are recognised at the same time (one Tesseract
-    process each). Raises :class:`OcrUnavailableError` when Tesseract or the language model is missing and
-    :class:`InputError` when the PDF cannot be read, a page does not exist, or Tesseract fails or times out on
-    a page.
+    process each); ``progress`` hears ("OCR", pages done, pages) before the first and after each. Raises
+    :class:`OcrUnavailableError` when Tesseract or the language model is missing and :class:`InputError`
+    when the PDF cannot be read, a page does not exist, or Tesseract fails or times out on a page.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -328,14 +335,27 @@ def ocr_page_lines(
                 raise InputError(pdf_path, f"page {page + 1}: {exc}") from None
             return parse_tsv(tsv, 72 / dpi)
 
+        report = progress or _no_progress
+        report("OCR", 0, len(wanted))
         workers = min(jobs, len(wanted))
+        read: dict[int, list[PdfLine]] = {}
         if workers == 1:
-            return {page: one(page) for page in wanted}
+            for page in wanted:
+                read[page] = one(page)
+                report("OCR", len(read), len(wanted))
+            return read
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cchc-ocr") as pool:
-            futures = [pool.submit(one, page) for page in wanted]
+            futures = {pool.submit(one, page): page for page in wanted}
             try:
-                return dict(zip(wanted, (future.result() for future in futures), strict=True))
+                for future in as_completed(futures):
+                    read[futures[future]] = future.result()
+                    report("OCR", len(read), len(wanted))
             except BaseException:
                 for future in futures:
                     future.cancel()
                 raise
+        return {page: read[page] for page in wanted}
+
+
+def _no_progress(what: str, done: int, total: int) -> None:
+    return None

@@ -24,6 +24,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.errors import InputError
+from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_lines import head_rows, header_lines, lines_text, retext
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
 from cchc_parse.readers.pdf_page import PageText, PdfLine, read_page
@@ -50,19 +51,20 @@ def read_pdf_file(
     jobs: int = 1,
     max_pages: int = MAX_PAGES,
     repair: RepairMode = "auto",
+    progress: Progress | None = None,
 ) -> Document:
     """Read a PDF into the intermediate document (format "pdf").
 
     Raises :class:`InputError` for a file that is not a PDF, is truncated or corrupt, is encrypted, has more
     than ``max_pages`` pages, or has no text at all; ``readers.ocr.OcrUnavailableError`` when pages need
-    OCR (mode "auto" or "always") and Tesseract is missing.
+    OCR (mode "auto" or "always") and Tesseract is missing. ``progress`` hears how OCR gets on.
     """
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     sha256 = _check_file(path)
     pages = _read_pages(path, max_pages)
     warnings: list[DocWarning] = []
-    ocr_lines = _ocr(path, pages, ocr, jobs, warnings)
+    ocr_lines = _ocr(path, pages, ocr, jobs, warnings, progress)
     count = None
     if repair != "never":
         from cchc_parse.repair.document import RepairCount  # the model loads on demand
@@ -163,7 +165,12 @@ def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
 
 
 def _ocr(
-    path: str, pages: list[PageText], mode: OcrMode, jobs: int, warnings: list[DocWarning]
+    path: str,
+    pages: list[PageText],
+    mode: OcrMode,
+    jobs: int,
+    warnings: list[DocWarning],
+    progress: Progress | None,
 ) -> dict[int, list[PdfLine]]:
     states = {page.index: page_state(page) for page in pages}
     missing = [i for i, s in states.items() if s == "missing"]
@@ -183,7 +190,7 @@ def _ocr(
         return {}
     from cchc_parse.readers.ocr import ocr_page_lines
 
-    lines = ocr_page_lines(path, wanted, jobs=jobs)
+    lines = ocr_page_lines(path, wanted, jobs=jobs, progress=progress)
     why = "OCR requested" if mode == "always" else _reasons(missing, broken)
     warnings.append(DocWarning("ocr_pages", f"{_pages(wanted)} read by OCR ({why})"))
     return lines
