@@ -148,6 +148,6 @@ def test_page_progress_draws_on_a_terminal_only() -> None:
     screen = StringIO()
     with page_progress(Console(file=screen, force_terminal=True, width=80)) as progress:
         assert progress is not None
-        progress("OCR", 0, 20)
-        progress("OCR", 3, 20)
+        progress("OCR pages", 0, 20)
+        progress("OCR pages", 3, 20)
     assert "OCR pages" in screen.getvalue() and "3/20" in screen.getvalue()

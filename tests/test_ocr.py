@@ -299,7 +299,7 @@ def test_ocr_reports_its_progress_page_by_page(fake_tesseract: Path, tmp_path: P
     heard: list[tuple[str, int, int]] = []
     lines = ocr.ocr_page_lines(str(pdf), [0, 1, 2], jobs=jobs, progress=lambda *a: heard.append(a))
     assert list(lines) == [0, 1, 2]
-    assert heard == [("OCR", done, 3) for done in range(4)]
+    assert heard == [("OCR pages", done, 3) for done in range(4)]
 
 
 def test_parse_file_passes_progress_to_ocr(fake_tesseract: Path, tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ def test_parse_file_passes_progress_to_ocr(fake_tesseract: Path, tmp_path: Path)
     heard: list[tuple[str, int, int]] = []
     document = parse_file(pdf, progress=lambda *a: heard.append(a))
     assert document.source.ocr
-    assert heard == [("OCR", 0, 2), ("OCR", 1, 2), ("OCR", 2, 2)]
+    assert heard == [("OCR pages", done, 2) for done in range(3)]
 
 
 # --- real Tesseract ------------------------------------------------------------------------------------

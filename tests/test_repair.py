@@ -341,6 +341,20 @@ def test_lost_tones_are_told_from_the_whole_run_not_each_short_paragraph() -> No
     assert restored >= 0.97 * len(dropped)
 
 
+def test_a_long_repair_reports_its_progress_by_runs_of_lines(tmp_path: Path) -> None:
+    text = "\n".join(["Tuyén truyén cong tic cai cach hanh chinh"] * 150)
+    heard: list[tuple[str, int, int]] = []
+    repair_source_text(text, "always", RepairCount(), progress=lambda *a: heard.append(a))
+    assert heard == [("repair lines", 60, 150), ("repair lines", 120, 150), ("repair lines", 150, 150)]
+    heard.clear()
+    repair_source_text("cong tic\n" * 10, "always", RepairCount(), progress=lambda *a: heard.append(a))
+    assert heard == []  # one run: too short to report
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    repair_file(path, progress=lambda *a: heard.append(a))
+    assert heard[-1] == ("repair lines", 150, 150)
+
+
 def test_needs_repair() -> None:
     assert needs_repair(OCR_SEED.read_text(encoding="utf-8")[:3000])
     assert not needs_repair(CLEAN_SEED.read_text(encoding="utf-8")[:3000])

@@ -38,7 +38,8 @@ def parse_file(
     For a PDF, ``ocr`` says when pages are read by OCR ("auto": pages without a usable text layer;
     "always"; "never") and ``jobs`` how many pages are recognised at once. ``repair`` says where lost or
     garbled diacritics are repaired ("auto": OCR'd pages and Vietnamese text without marks; "always";
-    "never"). ``progress`` is called as OCR reads pages: ("OCR", pages done, pages).
+    "never"). ``progress`` is told how long work gets on: ("OCR pages", done, pages) as OCR reads a PDF's
+    pages, ("repair lines", done, lines) as a long text's diacritics are repaired.
 
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
@@ -93,7 +94,9 @@ def read_document(
 
             repair_document(document, repair)
         return document
-    return read_text_bytes(data, path=name, fmt="md" if fmt == "md" else "txt", repair=repair)
+    return read_text_bytes(
+        data, path=name, fmt="md" if fmt == "md" else "txt", repair=repair, progress=progress
+    )
 
 
 def _read_bytes(p: Path) -> bytes:
@@ -136,7 +139,7 @@ def repair_file(
         document = read_document(path, ocr=ocr, jobs=jobs, repair="never", progress=progress)
         original = TextIndex.build(document.blocks).text
     count = RepairCount()
-    text = repair_source_text(original, "always", count)
+    text = repair_source_text(original, "always", count, progress=progress)
     return RepairedText(original, text, count.seen, count.changed)
 
 

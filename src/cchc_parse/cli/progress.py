@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 @contextmanager
 def page_progress(console: Console | None = None) -> Iterator[Progress | None]:
-    """A callback drawing a bar per kind of work ("OCR pages 3/20") on ``console`` (standard error by
+    """A callback drawing a bar per kind of work ("OCR pages 3/20", "repair lines") on ``console`` (stderr by
     default) while the block runs, and removing it at the end; None when that is no terminal, so that
     logs and pipes get nothing."""
     from rich.console import Console
@@ -32,7 +32,7 @@ def page_progress(console: Console | None = None) -> Iterator[Progress | None]:
 
         def report(what: str, done: int, total: int) -> None:
             if what not in tasks:
-                tasks[what] = bar.add_task(f"{what} pages", total=total)
+                tasks[what] = bar.add_task(what, total=total)
             bar.update(tasks[what], completed=done, total=total)
 
         yield report

@@ -313,7 +313,7 @@ def ocr_page_lines(
 
     A page's lines are Tesseract's, a blank one between paragraphs, each with its segments placed in points
     (``readers.ocr_lines.parse_tsv``). Up to ``jobs`` pages are recognised at the same time (one Tesseract
-    process each); ``progress`` hears ("OCR", pages done, pages) before the first and after each. Raises
+    process each); ``progress`` hears ("OCR pages", done, pages) before the first and after each. Raises
     :class:`OcrUnavailableError` when Tesseract or the language model is missing and :class:`InputError`
     when the PDF cannot be read, a page does not exist, or Tesseract fails or times out on a page.
     """
@@ -336,20 +336,20 @@ def ocr_page_lines(
             return parse_tsv(tsv, 72 / dpi)
 
         report = progress or _no_progress
-        report("OCR", 0, len(wanted))
+        report("OCR pages", 0, len(wanted))
         workers = min(jobs, len(wanted))
         read: dict[int, list[PdfLine]] = {}
         if workers == 1:
             for page in wanted:
                 read[page] = one(page)
-                report("OCR", len(read), len(wanted))
+                report("OCR pages", len(read), len(wanted))
             return read
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cchc-ocr") as pool:
             futures = {pool.submit(one, page): page for page in wanted}
             try:
                 for future in as_completed(futures):
                     read[futures[future]] = future.result()
-                    report("OCR", len(read), len(wanted))
+                    report("OCR pages", len(read), len(wanted))
             except BaseException:
                 for future in futures:
                     future.cancel()

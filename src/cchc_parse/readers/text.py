@@ -10,18 +10,30 @@ from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.normalize.layout import text_to_blocks
 
 if TYPE_CHECKING:
+    from cchc_parse.progress import Progress
     from cchc_parse.repair import RepairMode
 
 
 def read_text_bytes(
-    data: bytes, *, path: str, fmt: Literal["txt", "md"], repair: RepairMode = "auto"
+    data: bytes,
+    *,
+    path: str,
+    fmt: Literal["txt", "md"],
+    repair: RepairMode = "auto",
+    progress: Progress | None = None,
 ) -> Document:
     """Decode ``data`` (any supported encoding), repair its diacritics where ``repair`` says, and lay it
     out into blocks."""
     decoded = decode_bytes(data, path=path)
     sha = hashlib.sha256(data).hexdigest()
     return text_document(
-        decoded.text, path=path, fmt=fmt, encoding=decoded.encoding, sha256=sha, repair=repair
+        decoded.text,
+        path=path,
+        fmt=fmt,
+        encoding=decoded.encoding,
+        sha256=sha,
+        repair=repair,
+        progress=progress,
     )
 
 
@@ -33,16 +45,18 @@ def text_document(
     encoding: str | None,
     sha256: str | None = None,
     repair: RepairMode = "auto",
+    progress: Progress | None = None,
 ) -> Document:
     """Lay decoded text out into blocks; ``sha256`` is of the file's bytes (default: of the text as UTF-8).
-    Diacritics are repaired first (see :mod:`cchc_parse.repair`), keeping every line where it was."""
+    Diacritics are repaired first (see :mod:`cchc_parse.repair`), keeping every line where it was; a long
+    text's repair reports to ``progress``."""
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     count = None
     if repair != "never":
         from cchc_parse.repair.document import RepairCount, repair_source_text  # the model loads on demand
 
         count = RepairCount()
-        text = repair_source_text(text, repair, count)
+        text = repair_source_text(text, repair, count, progress=progress)
     layout = text_to_blocks(text)
     document = Document(path=path, format=fmt, sha256=sha, encoding=encoding, blocks=layout.blocks)
     document.site_meta = layout.site_meta

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cchc_parse import rules
 from cchc_parse.document import Block, Document, DocWarning
+from cchc_parse.progress import Progress
 from cchc_parse.repair import RepairMode, corrector
 from cchc_parse.repair.channel import OcrKind
 from cchc_parse.repair.corrector import kind_of_words, ocr_kind
@@ -62,18 +63,24 @@ class RepairCount:
             )
 
 
-def repair_source_text(text: str, mode: RepairMode, count: RepairCount, *, ocr: bool = False) -> str:
+def repair_source_text(
+    text: str, mode: RepairMode, count: RepairCount, *, ocr: bool = False, progress: Progress | None = None
+) -> str:
     """``text`` with its runs of GROUP_LINES lines repaired where ``mode`` says: "always", or "auto" for
-    OCR output (``ocr``) and runs that need it. Lines stay lines."""
+    OCR output (``ocr``) and runs that need it. Lines stay lines. ``progress`` hears ("repair lines",
+    done, lines) after each run of a text longer than one."""
     if mode == "never":
         return text
     lines = text.split("\n")
+    report = progress if progress is not None and len(lines) > GROUP_LINES else None
     out: list[str] = []
     for start in range(0, len(lines), GROUP_LINES):
         chunk = "\n".join(lines[start : start + GROUP_LINES])
         if mode == "always" or ocr or needs_repair(chunk):
             chunk = _repair_paragraphs(chunk, count)
         out.append(chunk)
+        if report:
+            report("repair lines", min(start + GROUP_LINES, len(lines)), len(lines))
     return "\n".join(out)
 
 
