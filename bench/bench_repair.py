@@ -50,6 +50,8 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from cchc_parse.normalize.encodings import HAT_MARKS, without_tone
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -63,8 +65,6 @@ OPTIONAL_KINDS = ("scan", "scanvie")  # Tesseract -l eng / -l vie on a simulated
 # 28-34% of such syllables come out toneless against 25% in clean text. Reported, no target.
 DERIVED_KIND = "viedrop"
 TONE_DROP = 0.12
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_HATS = set("âêôăơưÂÊÔĂƠƯ")
 
 # Targets: pooled accuracy of the repaired text per kind, speed, load time, memory.
 TARGET_ACCURACY = {"eng": 0.97, "vie": 0.995, "clean": 0.9995}
@@ -135,9 +135,8 @@ def drop_tones(text: str) -> str:
 
     def maybe_drop(match: re.Match[str]) -> str:
         word = match.group()
-        decomposed = unicodedata.normalize("NFD", word)
-        toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-        if toneless == word or not _HATS & set(toneless):
+        toneless = without_tone(word)
+        if toneless == word or not HAT_MARKS & set(unicodedata.normalize("NFD", word)):
             return word
         return toneless if draw.random() < TONE_DROP else word
 

@@ -70,8 +70,10 @@ def encode_cp1258(text: str) -> bytes:
             out += char.encode("cp1258")
         except UnicodeEncodeError:
             decomposed = unicodedata.normalize("NFD", char)
-            base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in encodings._TONES))
-            tones = "".join(c for c in decomposed if c in encodings._TONES)
+            base = unicodedata.normalize(
+                "NFC", "".join(c for c in decomposed if c not in encodings.TONE_MARKS)
+            )
+            tones = "".join(c for c in decomposed if c in encodings.TONE_MARKS)
             out += (base + tones).encode("cp1258")
     return bytes(out)
 
@@ -150,22 +152,22 @@ def test_malformed_tables_are_rejected(text: str, message: str) -> None:
 
 @pytest.mark.parametrize("word", SYLLABLES)
 def test_sample_syllables_are_syllables_and_their_legacy_forms_are_not(word: str) -> None:
-    assert encodings._is_syllable(word)
+    assert encodings.is_vietnamese_syllable(word)
     for shaped in (word, word.capitalize(), word.upper()):
-        assert not encodings._is_syllable(encode_tcvn3(shaped))
-        assert not encodings._is_syllable(encode_vni(shaped))
+        assert not encodings.is_vietnamese_syllable(encode_tcvn3(shaped))
+        assert not encodings.is_vietnamese_syllable(encode_vni(shaped))
 
 
 @pytest.mark.parametrize(
     "word", ["nghĩa", "quyết", "người", "giữ", "gì", "khuyến", "thuở", "Ủy", "XOONG", "Việt"]
 )
 def test_syllable_accepts(word: str) -> None:
-    assert encodings._is_syllable(word)
+    assert encodings.is_vietnamese_syllable(word)
 
 
 @pytest.mark.parametrize("word", ["cac", "cỏch", "ViỆt", "hoáà", "µg", "café", "ñy", "x·", "Müller", "2026"])
 def test_syllable_rejects(word: str) -> None:
-    assert not encodings._is_syllable(word)
+    assert not encodings.is_vietnamese_syllable(word)
 
 
 # --- Unicode encodings ----------------------------------------------------------------------------------

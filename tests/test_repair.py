@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from cchc_parse.api import parse_file, parse_text, repair_file
 from cchc_parse.cli import app, route
+from cchc_parse.normalize.encodings import HAT_MARKS, TONE_MARKS, without_tone
 from cchc_parse.repair import corrector, repair_text
 from cchc_parse.repair.case import apply_case
 from cchc_parse.repair.channel import load_channel
@@ -288,21 +289,18 @@ def test_ocr_kind() -> None:
     assert ocr_kind(list(scan("Tuyên truyền công tác cải cách hành chính của Sở Xây dựng"))) == "vie"
 
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
 def drop_tones(text: str, every: int) -> tuple[str, set[int]]:
     """``text`` with the tone dropped from every ``every``-th word whose vowel also has a hat, breve or horn
     ("cổ" → "cô"), as Tesseract -l vie does on real scans; and the indexes of those words."""
     words, dropped = text.split(" "), set()
     seen = 0
     for i, word in enumerate(words):
-        decomposed = unicodedata.normalize("NFD", word)
-        if not set("\u0302\u0306\u031b") & set(decomposed) or not set(_TONES) & set(decomposed):
+        decomposed = set(unicodedata.normalize("NFD", word))
+        if not HAT_MARKS & decomposed or not TONE_MARKS & decomposed:
             continue
         seen += 1
         if seen % every == 0:
-            words[i] = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+            words[i] = without_tone(word)
             dropped.add(i)
     return " ".join(words), dropped
 

@@ -11,13 +11,13 @@ so that lines starting with it lend nothing to the task text.
 from __future__ import annotations
 
 import statistics
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 
 from cchc_parse import resources, rules
+from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.normalize.flat_tables import skeleton
 
 FLAT = "flat_tables.json"
@@ -30,7 +30,6 @@ MIN_ACRONYM = 3  # "UBND", "CCHC"; two capitals ("RO", "NP") are OCR debris
 MIN_NAME = 4  # a capitalised run of letters this long is a name even when no syllable ("Website")
 NOISE_LED = 2  # this many debris tokens among a line's first four: the line starts in debris
 FUZZY = 0.75  # skeleton similarity from which a garbled name is taken for one read cleanly elsewhere
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
 
 
 @dataclass
@@ -44,11 +43,6 @@ class FlatLine:
 @cache
 def _linking_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in resources.string_list(FLAT, "linking_words"))
-
-
-def _toneless(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
 
 
 def similar(a: str, b: str) -> bool:
@@ -73,7 +67,7 @@ def is_debris(token: str) -> bool:
         return len(core) < MIN_ACRONYM
     if core[0].isupper() and core[1:].islower() and len(core) >= MIN_NAME:
         return False
-    return rules.VI_SYLLABLE.fullmatch(_toneless(core)) is None
+    return rules.VI_SYLLABLE.fullmatch(without_tone(core.lower())) is None
 
 
 def noise_led(text: str) -> bool:

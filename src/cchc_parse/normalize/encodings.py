@@ -26,10 +26,11 @@ from cchc_parse.resources import DataFileError
 LegacyKind = Literal["tcvn3", "vni"]
 LEGACY_KINDS: tuple[LegacyKind, ...] = ("tcvn3", "vni")
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
 _STOP_TONES = frozenset("\u0301\u0323")
 # The vowels that take a circumflex (U+0302), a breve (U+0306) or a horn (U+031B).
 _HATS = {"\u0302": "aeo", "\u0306": "a", "\u031b": "ou"}
+HAT_MARKS = frozenset(_HATS)
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -213,8 +214,8 @@ def _gain(words: list[str], kind: LegacyKind, baseline: Callable[[str], str]) ->
     """
     words = [word for word in words if rules.ASCII_LETTER.search(word)]
     changed = [(word, converted) for word in words if (converted := _convert_word(word, kind)) != word]
-    before = sum(_is_syllable(baseline(word)) for word, _ in changed)
-    after = sum(_is_syllable(converted) for _, converted in changed)
+    before = sum(is_vietnamese_syllable(baseline(word)) for word, _ in changed)
+    after = sum(is_vietnamese_syllable(converted) for _, converted in changed)
     if after < _MIN_SYLLABLES or after < _MIN_VALID_SHARE * len(changed):
         return None
     if after - before < _MIN_GAIN_SHARE * len(changed):
@@ -222,17 +223,22 @@ def _gain(words: list[str], kind: LegacyKind, baseline: Callable[[str], str]) ->
     return after - before
 
 
-def _is_syllable(word: str) -> bool:
+def without_tone(word: str) -> str:
+    """``word`` with its tone marks removed, in NFC ("cổ" → "cô"; hats, breves and horns stay)."""
+    return _nfc("".join(c for c in unicodedata.normalize("NFD", word) if c not in TONE_MARKS))
+
+
+def is_vietnamese_syllable(word: str) -> bool:
     """True for one Vietnamese syllable in lower, Title or UPPER case with at most one tone mark."""
     if not (word.islower() or word.isupper() or word.istitle()):
         return False
     if not all(c.isascii() or _is_vietnamese_letter(c) for c in word):
         return False
     decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [c for c in decomposed if c in _TONES]
+    tones = [c for c in decomposed if c in TONE_MARKS]
     if len(tones) > 1:
         return False
-    toneless = _nfc("".join(c for c in decomposed if c not in _TONES))
+    toneless = without_tone(decomposed)
     if not rules.VI_SYLLABLE.fullmatch(toneless):
         return False
     return not rules.STOP_FINAL.search(toneless) or bool(tones and tones[0] in _STOP_TONES)
@@ -251,7 +257,9 @@ def _restore_case(line: str, converted: str) -> str:
     for match in rules.CAPS_RUN.finditer(line):
         start, end = match.span()
         run = converted[start:end]
-        if run != run.upper() and any(_capitals(w) >= 2 and _is_syllable(w.upper()) for w in run.split()):
+        if run != run.upper() and any(
+            _capitals(w) >= 2 and is_vietnamese_syllable(w.upper()) for w in run.split()
+        ):
             pieces += [converted[done:start], run.upper()]
             done = end
     return "".join([*pieces, converted[done:]])
@@ -330,8 +338,8 @@ def _is_vietnamese_letter(value: str) -> bool:
         return True
     decomposed = unicodedata.normalize("NFD", value.lower())
     base, marks = decomposed[0], decomposed[1:]
-    tones = [m for m in marks if m in _TONES]
-    hats = [m for m in marks if m not in _TONES]
+    tones = [m for m in marks if m in TONE_MARKS]
+    hats = [m for m in marks if m not in TONE_MARKS]
     if base not in "aeiouy" or len(tones) > 1 or len(hats) > 1:
         return False
     return not hats or base in _HATS.get(hats[0], "")

@@ -32,7 +32,7 @@ from PIL import Image
 
 from cchc_parse import rules
 from cchc_parse.errors import InputError
-from cchc_parse.normalize.encodings import _TONES, _is_vietnamese_letter
+from cchc_parse.normalize.encodings import _is_vietnamese_letter, without_tone
 from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_lines import lines_text, parse_tsv
 from cchc_parse.readers.pdf_page import PdfLine
@@ -142,8 +142,7 @@ def _alphabet() -> tuple[frozenset[str], dict[int, str]]:
     vietnamese = [chr(code) for code in range(0x80, 0x2000) if _is_vietnamese_letter(chr(code))]
     toneless: dict[int, str] = {}
     for letter in vietnamese:
-        marks = unicodedata.normalize("NFD", letter)
-        bare = unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONES))
+        bare = without_tone(letter)
         if bare != letter:
             toneless[ord(letter)] = bare
     return frozenset(string.ascii_letters + "".join(vietnamese)), toneless

@@ -23,8 +23,8 @@ from typing import Literal
 
 from rapidfuzz.distance import Hamming, Levenshtein
 
+from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.repair.syllables import skeleton
-from cchc_parse.repair.tones import without_tone
 from cchc_parse.resources import DataFileError, load_json
 
 __all__ = ["CHANNEL_FILE", "Channel", "OcrKind", "fold", "load_channel", "split_token"]
@@ -60,7 +60,7 @@ class Channel:
     pairs: dict[str, dict[str, int]]  # OCR token → clean token → count (garbles seen more than once)
     # P(the tone mark is lost | a vowel with a hat, breve or horn and a tone: "ổ" → "ô"), at least: what
     # Tesseract -l vie does on real scans, which the rendered pages never showed (set per text, see
-    # tone_drop_rate)
+    # repair/tones.py)
     tone_drop: float = 0.0
     # (char, piece) → −ln P(piece | char), and the best of that over the marks of a base letter
     _costs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
@@ -133,7 +133,7 @@ def _piece_cost(channel: Channel, char: str, piece: str) -> float:
         prior = other / _OTHER_PIECES ** len(piece)
     floor = SMOOTHING[channel.kind] if total else 1.0
     probability = (1 - floor) * seen / max(total, 1) + floor * prior
-    if channel.tone_drop and piece != char and piece == _TONELESS_HAT_VOWELS.get(char):
+    if channel.tone_drop and piece == _TONELESS_HAT_VOWELS.get(char):
         probability = max(probability, channel.tone_drop)
     return -math.log(probability)
 

@@ -10,13 +10,11 @@ import unicodedata
 from functools import lru_cache
 
 from cchc_parse import rules
+from cchc_parse.normalize.encodings import HAT_MARKS, TONE_MARKS, is_vietnamese_syllable, without_tone
 
 __all__ = ["is_syllable", "skeleton"]
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
-_STOP_TONES = frozenset("\u0301\u0323")  # the only tones a syllable closed by c, ch, p or t may carry
-_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")  # tones + circumflex, breve, horn
-_VIETNAMESE_ONLY = frozenset("ăâđêôơư")  # letters (besides tones) that ASCII lacks
+_MARKS = TONE_MARKS | HAT_MARKS
 
 
 @lru_cache(maxsize=65536)
@@ -31,11 +29,9 @@ def is_syllable(word: str) -> bool:
     """True for one well-formed Vietnamese syllable in lower case: onset, rhyme, at most one tone, a
     stop-closed rhyme (-c, -ch, -p, -t) only with the acute or dot-below tone ("tác", "tạc", never "tàc"),
     and the onset spelt as the vowel after it wants ("kia", never "cia")."""
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = [c for c in decomposed if c in _TONES]
-    if len(tones) > 1 or not word.isalpha() or not word.islower():
-        return False
-    toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    if not rules.VI_SYLLABLE.fullmatch(toneless) or rules.VI_MISSPELLED_ONSET.match(toneless):
-        return False
-    return not rules.STOP_FINAL.search(toneless) or bool(tones and tones[0] in _STOP_TONES)
+    return (
+        word.isalpha()
+        and word.islower()
+        and is_vietnamese_syllable(word)
+        and not rules.VI_MISSPELLED_ONSET.match(without_tone(word))
+    )

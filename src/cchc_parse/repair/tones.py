@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
+from cchc_parse.normalize.encodings import HAT_MARKS, TONE_MARKS, without_tone
 from cchc_parse.repair.model import NgramModel
 from cchc_parse.repair.tokens import Unit
 
@@ -25,8 +26,6 @@ SAMPLE = 60  # syllables with a hat, breve or horn needed to tell the rate
 STEP = 0.05  # the rate is rounded down to a step (each step is a channel of its own, cached)
 MOST_STEPS = 5  # at most 0.25
 _RARER = math.log(10)  # a toneless syllable ten times rarer than a toned spelling is suspicious
-_HAT_MARKS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn (combining)
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 
 
 class ToneDrop:
@@ -84,12 +83,6 @@ class ToneDrop:
 def hat_syllable(word: str) -> bool | None:
     """None for a word without a vowel with a hat, breve or horn; else whether it is toneless."""
     decomposed = unicodedata.normalize("NFD", word.lower())
-    if not _HAT_MARKS & set(decomposed) or not word.isalpha():
+    if not HAT_MARKS & set(decomposed) or not word.isalpha():
         return None
-    return not _TONE_MARKS & set(decomposed)
-
-
-def without_tone(word: str) -> str:
-    """``word`` with its tone mark removed ("cổ" → "cô")."""
-    decomposed = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    return not TONE_MARKS & set(decomposed)
