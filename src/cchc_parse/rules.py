@@ -657,8 +657,10 @@ REPAIR_BREAK = re.compile(r"[.:;!?()\[\]{}|…*#]")
 # A word as OCR may print it: letters with at most a few of the digits and signs OCR puts for letters
 # ("S6" số, "16i" lối, "S¢" Sở, "S&" Sở, "gbp" góp, "chi?c" chức, "ti€p" tiếp, "k¥" kỹ), at least one
 # letter.
+_OCR_SIGNS = "¢&@§°?’'€¥"  # what OCR without the Vietnamese model prints inside words for marked letters
 REPAIR_WORD = re.compile(
-    r"^(?=.*[^\W\d_])[^\W_]*(?:[¢&@§°?’'€¥][^\W_]*)?$|^(?=.*[^\W\d_])[\w¢&@§°?’'€¥]{1,5}$"
+    rf"^(?=.*[^\W\d_])[^\W_]*(?:[{_OCR_SIGNS}][^\W_]*)?$"  # letters with one run of signs among them
+    rf"|^(?=.*[^\W\d_])[\w{_OCR_SIGNS}]{{1,5}}$"  # or a short chunk mixing them freely ("S¢", "16i")
 )
 # A question mark or apostrophe between letters: OCR's reading of a marked letter ("chi?c" chức, "thu’c"
 # thực), part of the word rather than punctuation.

@@ -37,9 +37,8 @@ CAPITAL_I_COST = 1.0  # extra cost of reading a word's capital I as a small l ("
 VIE_CHANGE_PENALTY = 1.0  # extra cost of re-spelling a valid syllable in text OCR'd with the Vietnamese model
 VIETNAMESE_LETTER_SHARE = 0.15  # fewer words with ư, ơ, đ, ạ … than this: OCR'd without the Vietnamese model
 _GAZETTEER_MAX = 4
-CANDIDATE_TABLE = (
-    "repair_candidates.json"  # candidates of common OCR tokens (scripts/build_candidate_table.py)
-)
+# The candidates of common OCR tokens, made by scripts/build_candidate_table.py.
+CANDIDATE_TABLE = "repair_candidates.json"
 COST_DIGITS = 4  # the table's costs are rounded to this many decimals
 
 
