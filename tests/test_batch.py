@@ -12,19 +12,18 @@ import re
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner, Result
 
 import cchc_parse.batch.worker as worker
 from cchc_parse import __version__
-from cchc_parse.batch import DEFAULT_TIMEOUT, RichReporter, make_reporter, run_batch
+from cchc_parse.batch import RichReporter, make_reporter, run_batch
 from cchc_parse.batch.discover import discover_inputs
 from cchc_parse.batch.pages import PAGE_CHARS, pages_for_characters
 from cchc_parse.batch.pool import Job, WorkerPool
-from cchc_parse.cli import app
-from cchc_parse.cli.batch import DEFAULT_TIMEOUT as CLI_DEFAULT_TIMEOUT
+from cli_helpers import CliResult, cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
@@ -34,13 +33,8 @@ PLAN_MD = FIXTURES / "plans" / "tvpl_6a406c1f9dfed9c3.md"
 SMALL_PLAN = FIXTURES / "plans" / "tvpl_299dbc033cf2dcb6.md"  # parses in about 10 ms
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def batch(runner: CliRunner, src: Path, out: Path, *args: str) -> Result:
-    return runner.invoke(app, ["batch", str(src), "-o", str(out), *args])
+def batch(src: Path, out: Path, *args: str) -> CliResult:
+    return cli("batch", str(src), "-o", str(out), *args)
 
 
 def outputs(out: Path) -> set[str]:
@@ -81,12 +75,12 @@ def mixed_tree(root: Path) -> Path:
     return root
 
 
-def test_mixed_folder_outputs_and_failures(runner: CliRunner, tmp_path: Path) -> None:
+def test_mixed_folder_outputs_and_failures(tmp_path: Path) -> None:
     src = mixed_tree(tmp_path / "in")
     out = src / "out"  # inside DIR: never read as input
     out.mkdir()
     shutil.copy(PLAN_TXT, out / "stray.txt")
-    first = batch(runner, src, out, "--jobs", "2")
+    first = batch(src, out, "--jobs", "2")
     assert first.exit_code == 1, first.stderr
     assert first.stdout == ""
     assert outputs(out) == {"a.txt.json", "b.md.json", "sub/x.txt.json", "sub/x.md.json"}
@@ -116,21 +110,21 @@ def test_same_stem_in_nested_folders_gives_distinct_outputs(tmp_path: Path) -> N
     assert outputs(tmp_path / "out") == {"a.txt.json", "b.md.json", "sub/x.md.json", "sub/x.txt.json"}
 
 
-def test_glob_and_no_recursive(runner: CliRunner, tmp_path: Path) -> None:
+def test_glob_and_no_recursive(tmp_path: Path) -> None:
     src = small_tree(tmp_path / "in")
     (src / "notes.xlsx").write_bytes(b"PK\x03\x04")
-    assert batch(runner, src, tmp_path / "md", "--glob", "*.md", "--jobs", "1").exit_code == 0
+    assert batch(src, tmp_path / "md", "--glob", "*.md", "--jobs", "1").exit_code == 0
     assert outputs(tmp_path / "md") == {"b.md.json", "sub/x.md.json"}
-    assert batch(runner, src, tmp_path / "path", "--glob", "sub/*.txt", "--glob", "a.*").exit_code == 0
+    assert batch(src, tmp_path / "path", "--glob", "sub/*.txt", "--glob", "a.*").exit_code == 0
     assert outputs(tmp_path / "path") == {"a.txt.json", "sub/x.txt.json"}
-    assert batch(runner, src, tmp_path / "top", "--no-recursive", "--glob", "*").exit_code == 0
+    assert batch(src, tmp_path / "top", "--no-recursive", "--glob", "*").exit_code == 0
     assert outputs(tmp_path / "top") == {"a.txt.json", "b.md.json"}  # a glob never selects .xlsx
 
 
-def test_plain_log_lines_when_not_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
+def test_plain_log_lines_when_not_a_terminal(tmp_path: Path) -> None:
     src = small_tree(tmp_path / "in")
     (src / "empty.txt").write_bytes(b"")
-    result = batch(runner, src, tmp_path / "out", "--jobs", "2")
+    result = batch(src, tmp_path / "out", "--jobs", "2")
     lines = [line.split("\t") for line in result.stderr.splitlines() if "\t" in line]
     assert sorted(f[1] for f in lines) == sorted(
         str(src / n) for n in ("a.txt", "b.md", "empty.txt", "sub/x.md", "sub/x.txt")
@@ -148,8 +142,8 @@ def test_plain_log_lines_when_not_a_terminal(runner: CliRunner, tmp_path: Path) 
     assert result.stdout == ""
 
 
-def test_quiet_prints_only_the_summary(runner: CliRunner, tmp_path: Path) -> None:
-    result = batch(runner, small_tree(tmp_path / "in"), tmp_path / "out", "--quiet", "--jobs", "2")
+def test_quiet_prints_only_the_summary(tmp_path: Path) -> None:
+    result = batch(small_tree(tmp_path / "in"), tmp_path / "out", "--quiet", "--jobs", "2")
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "\t" not in result.stderr and "batch:" not in result.stderr
@@ -158,12 +152,12 @@ def test_quiet_prints_only_the_summary(runner: CliRunner, tmp_path: Path) -> Non
     assert re.search(r"pages\s*\|\s*\d+", result.stderr) and re.search(r"time\s*\|\s*[\d.]+ s", result.stderr)
 
 
-def test_resume_skips_current_outputs_and_redoes_changed_ones(runner: CliRunner, tmp_path: Path) -> None:
+def test_resume_skips_current_outputs_and_redoes_changed_ones(tmp_path: Path) -> None:
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
-    assert batch(runner, src, out, "--jobs", "2").exit_code == 0
+    assert batch(src, out, "--jobs", "2").exit_code == 0
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
 
-    again = batch(runner, src, out, "--jobs", "2")
+    again = batch(src, out, "--jobs", "2")
     assert again.exit_code == 0
     assert (
         sorted(line.split("\t")[0] for line in again.stderr.splitlines() if "\t" in line) == ["skipped"] * 4
@@ -176,69 +170,69 @@ def test_resume_skips_current_outputs_and_redoes_changed_ones(runner: CliRunner,
         (out / "a.txt.json").read_text(encoding="utf-8").replace(f'"{__version__}"', '"0.0.0-old"'),
         encoding="utf-8",
     )
-    changed = batch(runner, src, out, "--jobs", "2")
+    changed = batch(src, out, "--jobs", "2")
     redone = {
         Path(f[1]).name for f in (line.split("\t") for line in changed.stderr.splitlines()) if f[0] == "done"
     }
     assert redone == {"x.md", "a.txt"}
     assert json.loads((out / "a.txt.json").read_text(encoding="utf-8"))["tool_version"] == __version__
 
-    forced = batch(runner, src, out, "--jobs", "2", "--force")
+    forced = batch(src, out, "--jobs", "2", "--force")
     assert re.search(r"done\s*\|\s*4\b", forced.stderr) and re.search(r"skipped\s*\|\s*0\b", forced.stderr)
 
 
-def test_another_repair_mode_parses_again(runner: CliRunner, tmp_path: Path) -> None:
+def test_another_repair_mode_parses_again(tmp_path: Path) -> None:
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
-    assert batch(runner, src, out).exit_code == 0
+    assert batch(src, out).exit_code == 0
     assert repair_modes(out) == {"auto"}
 
-    never = batch(runner, src, out, "--repair", "never")
+    never = batch(src, out, "--repair", "never")
     assert re.search(r"done\s*\|\s*4\b", never.stderr) and re.search(r"skipped\s*\|\s*0\b", never.stderr)
     assert repair_modes(out) == {"never"}
 
-    again = batch(runner, src, out, "--repair", "never")
+    again = batch(src, out, "--repair", "never")
     assert re.search(r"done\s*\|\s*0\b", again.stderr) and re.search(r"skipped\s*\|\s*4\b", again.stderr)
 
 
-def test_an_output_without_a_repair_mode_is_not_current(runner: CliRunner, tmp_path: Path) -> None:
+def test_an_output_without_a_repair_mode_is_not_current(tmp_path: Path) -> None:
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
-    assert batch(runner, src, out).exit_code == 0
+    assert batch(src, out).exit_code == 0
     old = out / "a.txt.json"
     data = json.loads(old.read_text(encoding="utf-8"))
     del data["source"]["repair_mode"]  # written before the mode was recorded
     old.write_text(json.dumps(data), encoding="utf-8")
-    again = batch(runner, src, out)
+    again = batch(src, out)
     redone = [
         Path(f[1]).name for f in (line.split("\t") for line in again.stderr.splitlines()) if f[0] == "done"
     ]
     assert redone == ["a.txt"]
 
 
-def test_errors_file_lists_only_this_runs_failures(runner: CliRunner, tmp_path: Path) -> None:
+def test_errors_file_lists_only_this_runs_failures(tmp_path: Path) -> None:
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
     (src / "empty.txt").write_bytes(b"")
-    assert batch(runner, src, out).exit_code == 1
+    assert batch(src, out).exit_code == 1
     assert [Path(str(e["path"])).name for e in errors(out)] == ["empty.txt"]
     (src / "empty.txt").unlink()
-    second = batch(runner, src, out)
+    second = batch(src, out)
     assert second.exit_code == 0
     assert (out / "_errors.jsonl").read_text(encoding="utf-8") == ""
 
 
-def test_a_changed_input_that_now_fails_loses_its_stale_output(runner: CliRunner, tmp_path: Path) -> None:
+def test_a_changed_input_that_now_fails_loses_its_stale_output(tmp_path: Path) -> None:
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
-    assert batch(runner, src, out).exit_code == 0
+    assert batch(src, out).exit_code == 0
     (src / "a.txt").write_bytes(b"")
-    assert batch(runner, src, out).exit_code == 1
+    assert batch(src, out).exit_code == 1
     assert not (out / "a.txt.json").exists()
     assert (out / "b.md.json").exists()
 
 
-def test_output_folder_may_be_the_input_folder(runner: CliRunner, tmp_path: Path) -> None:
+def test_output_folder_may_be_the_input_folder(tmp_path: Path) -> None:
     src = small_tree(tmp_path / "in")
-    assert batch(runner, src, src).exit_code == 0
+    assert batch(src, src).exit_code == 0
     assert (src / "sub" / "x.md.json").exists()
-    again = batch(runner, src, src)
+    again = batch(src, src)
     assert re.search(r"skipped\s*\|\s*4\b", again.stderr), again.stderr
 
 
@@ -246,41 +240,41 @@ def test_output_folder_may_be_the_input_folder(runner: CliRunner, tmp_path: Path
     ("make", "reason"),
     [(lambda p: p / "missing", "no such directory"), (lambda p: p / "plan.txt", "not a directory")],
 )
-def test_bad_dir_is_one_line_error_exit_1(runner: CliRunner, tmp_path: Path, make, reason) -> None:  # type: ignore[no-untyped-def]
+def test_bad_dir_is_one_line_error_exit_1(tmp_path: Path, make, reason) -> None:  # type: ignore[no-untyped-def]
     shutil.copy(PLAN_TXT, tmp_path / "plan.txt")
     directory = make(tmp_path)
-    result = batch(runner, directory, tmp_path / "out")
+    result = batch(directory, tmp_path / "out")
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {directory}: {reason}"
 
 
-def test_output_that_is_a_file_is_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+def test_output_that_is_a_file_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x", encoding="utf-8")
-    result = batch(runner, small_tree(tmp_path / "in"), tmp_path / "out")
+    result = batch(small_tree(tmp_path / "in"), tmp_path / "out")
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {tmp_path / 'out'}: not a directory"
 
 
 @pytest.mark.parametrize("args", [["batch"], ["batch", "in"], ["batch", "in", "-o", "o", "--jobs", "0"]])
-def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
-    assert runner.invoke(app, args).exit_code == 2
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert cli(*args).exit_code == 2
 
 
 def test_unexpected_exception_is_recorded_and_the_batch_goes_on(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = worker.parse_file
 
-    def buggy(path: str | Path, repair: str = "auto"):  # type: ignore[no-untyped-def]
+    def buggy(path: str | Path, **options: Any) -> Any:
         if Path(path).name == "x.md":
             raise ValueError("boom\nsecond line")
         if Path(path).name == "x.txt":
             os._exit(9)  # the worker process dies
-        return real(path, repair=repair)
+        return real(path, **options)
 
     monkeypatch.setattr(worker, "parse_file", buggy)
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
-    result = batch(runner, src, out, "--jobs", "2", "--debug")
+    result = batch(src, out, "--jobs", "2", "--debug")
     assert result.exit_code == 1
     assert outputs(out) == {"a.txt.json", "b.md.json"}
     recorded = {Path(str(e["path"])).name: e for e in errors(out)}
@@ -292,14 +286,14 @@ def test_unexpected_exception_is_recorded_and_the_batch_goes_on(
 
 
 def test_timeout_fails_the_file_and_replaces_the_worker(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = worker.parse_file
 
-    def slow(path: str | Path, repair: str = "auto"):  # type: ignore[no-untyped-def]
+    def slow(path: str | Path, **options: Any) -> Any:
         if Path(path).name == "x.md":
             time.sleep(60)
-        return real(path, repair=repair)
+        return real(path, **options)
 
     monkeypatch.setattr(worker, "parse_file", slow)
     src, out = tmp_path / "in", tmp_path / "out"
@@ -308,7 +302,7 @@ def test_timeout_fails_the_file_and_replaces_the_worker(
         shutil.copy(SMALL_PLAN, src / name)
     for jobs in ("1", "2"):
         start = time.monotonic()
-        result = batch(runner, src, out, "--jobs", jobs, "--timeout", "1", "--force")
+        result = batch(src, out, "--jobs", jobs, "--timeout", "1", "--force")
         assert time.monotonic() - start < 10
         assert result.exit_code == 1
         assert errors(out) == [{"path": str(src / "x.md"), "error": "timed out after 1 s", "exit": 124}]
@@ -317,20 +311,20 @@ def test_timeout_fails_the_file_and_replaces_the_worker(
 
 
 def test_ctrl_c_stops_cleanly_with_the_summary_and_exit_130(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = worker.parse_file
     calls = []
 
-    def interrupted_after_first(path: str | Path, repair: str = "auto"):  # type: ignore[no-untyped-def]
+    def interrupted_after_first(path: str | Path, **options: Any) -> Any:
         calls.append(path)  # counted in the one worker process (--jobs 1)
         if len(calls) > 1:
             raise KeyboardInterrupt
-        return real(path, repair=repair)
+        return real(path, **options)
 
     monkeypatch.setattr(worker, "parse_file", interrupted_after_first)
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
-    result = batch(runner, src, out, "--jobs", "1")
+    result = batch(src, out, "--jobs", "1")
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
     assert re.search(r"done\s*\|\s*1\b", result.stderr) and re.search(
@@ -340,17 +334,15 @@ def test_ctrl_c_stops_cleanly_with_the_summary_and_exit_130(
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
     monkeypatch.setattr(worker, "parse_file", real)
-    assert batch(runner, src, tmp_path / "ref", "--glob", "a.txt").exit_code == 0
+    assert batch(src, tmp_path / "ref", "--glob", "a.txt").exit_code == 0
     reference = json.loads((tmp_path / "ref" / "a.txt.json").read_text(encoding="utf-8"))
     assert json.loads((out / "a.txt.json").read_text(encoding="utf-8")) == reference
-    resumed = batch(runner, src, out, "--jobs", "1")
+    resumed = batch(src, out, "--jobs", "1")
     assert resumed.exit_code == 0
     assert re.search(r"skipped\s*\|\s*1\b", resumed.stderr) and re.search(r"done\s*\|\s*3\b", resumed.stderr)
 
 
-def test_interrupted_write_leaves_no_partial_json(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_interrupted_write_leaves_no_partial_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_fsync = os.fsync
 
     def fsync(fd: int) -> None:
@@ -360,7 +352,7 @@ def test_interrupted_write_leaves_no_partial_json(
 
     monkeypatch.setattr(os, "fsync", fsync)
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
-    result = batch(runner, src, out, "--jobs", "1")
+    result = batch(src, out, "--jobs", "1")
     assert result.exit_code == 130
     assert outputs(out) == set()
     assert [p.name for p in out.iterdir()] == ["_errors.jsonl"]
@@ -377,7 +369,6 @@ def test_pages_are_estimated_from_characters(tmp_path: Path) -> None:
 
 
 def test_library_defaults_and_argument_checks(tmp_path: Path) -> None:
-    assert CLI_DEFAULT_TIMEOUT == DEFAULT_TIMEOUT
     with pytest.raises(ValueError):
         run_batch(small_tree(tmp_path / "in"), tmp_path / "out", jobs=0)
     assert not isinstance(make_reporter(console=Console(file=io.StringIO())), RichReporter)
@@ -397,7 +388,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_a_worker_that_died_while_idle_is_replaced(tmp_path: Path) -> None:
-    with WorkerPool(1, None) as pool:
+    with WorkerPool(1) as pool:
         first = list(pool.results([Job(PLAN_TXT, tmp_path / "a.json")]))
         [idle] = pool._workers
         idle.process.kill()
@@ -408,13 +399,11 @@ def test_a_worker_that_died_while_idle_is_replaced(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("option", "repaired"), [([], True), (["--repair", "never"], False)])
-def test_batch_repair_option_reaches_the_workers(
-    runner: CliRunner, tmp_path: Path, option: list[str], repaired: bool
-) -> None:
+def test_batch_repair_option_reaches_the_workers(tmp_path: Path, option: list[str], repaired: bool) -> None:
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy(FIXTURES / "seeds" / "002_44ed5409a343b470.txt", src / "scan.txt")  # OCR without marks
-    result = batch(runner, src, tmp_path / "out", "--jobs", "1", "--quiet", *option)
+    result = batch(src, tmp_path / "out", "--jobs", "1", "--quiet", *option)
     assert result.exit_code == 0, result.output
     document = json.loads((tmp_path / "out" / "scan.txt.json").read_text(encoding="utf-8"))
     assert document["source"]["repaired"] is repaired

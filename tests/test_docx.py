@@ -15,14 +15,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from typer.testing import CliRunner
 
 from cchc_parse import InputError, UnsupportedFormatError, parse_file
-from cchc_parse.cli import app, route
 from cchc_parse.document import Block
 from cchc_parse.models import PlanDocument, Section
 from cchc_parse.readers.docx import NO_SOFFICE, find_soffice, read_doc_file, read_docx_bytes
 from cchc_parse.readers.docx_package import OLE_MAGIC
+from cli_helpers import cli
 from docx_factory import (
     abstract,
     cell,
@@ -543,7 +542,7 @@ def test_declared_size_over_the_limit_is_a_zip_bomb() -> None:
 def test_bad_docx_through_the_cli_exits_1_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 truncated")
-    result = CliRunner().invoke(app, route([str(path)]))
+    result = cli(str(path))
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "broken.docx" in lines[0] and "Traceback" not in result.output
@@ -559,7 +558,7 @@ def test_batch_finds_word_files() -> None:
 
 def test_good_docx_through_the_cli(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "plan.docx", PLAN_BODY, numbering=OUTLINE + num(1, 0))
-    result = CliRunner().invoke(app, route([str(path), "--compact"]))
+    result = cli(str(path), "--compact")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["source"]["format"] == "docx"
@@ -585,7 +584,7 @@ def test_doc_without_libreoffice_is_unsupported(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(UnsupportedFormatError) as caught:
         parse_file(path)
     assert caught.value.reason == NO_SOFFICE
-    result = CliRunner().invoke(app, route([str(path)]))
+    result = cli(str(path))
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == f"error: {path}: {NO_SOFFICE}\n"  # one line, no traceback
@@ -700,7 +699,7 @@ def test_a_real_doc_parses_like_the_docx_it_was_saved_from(real_doc: tuple[Path,
 @needs_soffice
 def test_a_real_doc_through_the_cli(real_doc: tuple[Path, Path]) -> None:
     source, path = real_doc
-    result = CliRunner().invoke(app, route([str(path), "--compact"]))
+    result = cli(str(path), "--compact")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["source"]["format"] == "doc"

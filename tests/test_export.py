@@ -11,11 +11,10 @@ from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner, Result
 
 from cchc_parse.batch import run_batch
-from cchc_parse.cli import app
 from cchc_parse.export.tables import COLUMNS, export_tables
+from cli_helpers import CliResult, cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 INPUTS = [
@@ -47,8 +46,8 @@ def out(batch_out: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def export(*args: str) -> Result:
-    return CliRunner().invoke(app, ["export", *args])
+def export(*args: str) -> CliResult:
+    return cli("export", *args)
 
 
 def documents(out: Path) -> dict[str, dict[str, Any]]:

@@ -11,11 +11,9 @@ from pathlib import Path
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 import pytest
-from typer.testing import CliRunner
 
 from cchc_parse import parse_file
 from cchc_parse.api import read_document
-from cchc_parse.cli import app, route
 from cchc_parse.errors import InputError
 from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr_lines import plain_lines
@@ -23,6 +21,7 @@ from cchc_parse.readers.pdf import QUALITY_MIN, _pages, read_pdf_file, text_qual
 from cchc_parse.readers.pdf_layout import PageItems, is_stamp_line, remove_furniture, remove_stamps
 from cchc_parse.readers.pdf_page import PdfLine, is_table_header
 from cchc_parse.readers.pdf_tables import PdfTable, continues
+from cli_helpers import cli
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 GOOD = PDFS / "QD-1074-QD-BXD-29-6-2026.pdf"
@@ -753,7 +752,7 @@ def test_minimal_hand_written_pdf_has_no_text(tmp_path: Path) -> None:
 
 
 def test_cli_parses_a_pdf_with_ocr_never() -> None:
-    result = CliRunner().invoke(app, route([str(BROKEN), "--ocr", "never", "--compact"]))
+    result = cli(str(BROKEN), "--ocr", "never", "--compact")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["source"]["format"] == "pdf"
@@ -762,14 +761,14 @@ def test_cli_parses_a_pdf_with_ocr_never() -> None:
 
 
 def test_cli_good_pdf_and_jobs_option() -> None:
-    result = CliRunner().invoke(app, route([str(GOOD), "--jobs", "2", "--compact"]))
+    result = cli(str(GOOD), "--jobs", "2", "--compact")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["plan"]["number"] == "1074/QĐ-BXD"
 
 
 def test_cli_corrupt_pdf_exits_1_with_one_line(tmp_path: Path) -> None:
     path, reason = _bad_pdfs(tmp_path)["corrupt"]
-    result = CliRunner().invoke(app, route([str(path)]))
+    result = cli(str(path))
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
@@ -777,5 +776,5 @@ def test_cli_corrupt_pdf_exits_1_with_one_line(tmp_path: Path) -> None:
 
 
 def test_cli_rejects_an_unknown_ocr_mode() -> None:
-    result = CliRunner().invoke(app, route([str(GOOD), "--ocr", "sometimes"]))
+    result = cli(str(GOOD), "--ocr", "sometimes")
     assert result.exit_code == 2

@@ -12,10 +12,8 @@ from types import ModuleType
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from cchc_parse.api import parse_file, parse_text, repair_file
-from cchc_parse.cli import app, route
 from cchc_parse.normalize.encodings import HAT_MARKS, TONE_MARKS, without_tone
 from cchc_parse.repair import corrector, repair_text
 from cchc_parse.repair.case import apply_case
@@ -26,6 +24,7 @@ from cchc_parse.repair.model import MAGIC, decode, encode, load_model
 from cchc_parse.repair.syllables import is_syllable, skeleton
 from cchc_parse.repair.tokens import NUM, START, lm_sentences, scan
 from cchc_parse.resources import DataFileError
+from cli_helpers import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -402,13 +401,8 @@ def test_repair_file_keeps_lines() -> None:
 # --- the command line ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def test_repair_command_prints_the_repaired_text_line_for_line(runner: CliRunner) -> None:
-    result = runner.invoke(app, route(["repair", str(OCR_SEED)]))
+def test_repair_command_prints_the_repaired_text_line_for_line() -> None:
+    result = cli("repair", str(OCR_SEED))
     assert result.exit_code == 0
     lines = result.stdout.rstrip("\n").split("\n")
     assert lines[6] == "Tuyên truyền công tác cải cách hành chính của Sở Xây dựng năm 2025"
@@ -416,10 +410,10 @@ def test_repair_command_prints_the_repaired_text_line_for_line(runner: CliRunner
     assert "repaired" in result.stderr and "syllables" in result.stderr
 
 
-def test_repair_diff_shows_only_changed_lines(runner: CliRunner, tmp_path: Path) -> None:
+def test_repair_diff_shows_only_changed_lines(tmp_path: Path) -> None:
     source = tmp_path / "scan.txt"
     source.write_text("UBND TINH SON LA\n2026\ncong tac cai cach hanh chinh\n", encoding="utf-8")
-    result = runner.invoke(app, route(["repair", str(source), "--diff"]))
+    result = cli("repair", str(source), "--diff")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "    1 - UBND TINH SON LA",
@@ -429,11 +423,11 @@ def test_repair_diff_shows_only_changed_lines(runner: CliRunner, tmp_path: Path)
     ]
 
 
-def test_repair_output_file(runner: CliRunner, tmp_path: Path) -> None:
+def test_repair_output_file(tmp_path: Path) -> None:
     source, target = tmp_path / "scan.txt", tmp_path / "out" / "fixed.txt"
     source.write_text("Ke hoach cai cach hanh chinh nam 2026\n", encoding="utf-8")
     target.parent.mkdir()
-    result = runner.invoke(app, route(["repair", str(source), "-o", str(target)]))
+    result = cli("repair", str(source), "-o", str(target))
     assert result.exit_code == 0 and result.stdout == ""
     assert target.read_text(encoding="utf-8") == "Kế hoạch cải cách hành chính năm 2026\n"
 
@@ -446,13 +440,13 @@ def test_repair_output_file(runner: CliRunner, tmp_path: Path) -> None:
         (["parse", "plan.txt", "--repair", "sometimes"], 2, "sometimes"),
     ],
 )
-def test_repair_errors(runner: CliRunner, tmp_path: Path, args: list[str], code: int, message: str) -> None:
+def test_repair_errors(tmp_path: Path, args: list[str], code: int, message: str) -> None:
     (tmp_path / "plan.xyz").write_text("x", encoding="utf-8")
     (tmp_path / "plan.txt").write_text("Kế hoạch", encoding="utf-8")
     old = Path.cwd()
     os.chdir(tmp_path)
     try:
-        result = runner.invoke(app, route(args))
+        result = cli(*args)
     finally:
         os.chdir(old)
     assert result.exit_code == code
@@ -461,8 +455,8 @@ def test_repair_errors(runner: CliRunner, tmp_path: Path, args: list[str], code:
         assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_parse_repair_option(runner: CliRunner) -> None:
-    repaired = runner.invoke(app, route([str(OCR_SEED), "--compact"]))
-    plain = runner.invoke(app, route([str(OCR_SEED), "--compact", "--repair", "never"]))
+def test_parse_repair_option() -> None:
+    repaired = cli(str(OCR_SEED), "--compact")
+    plain = cli(str(OCR_SEED), "--compact", "--repair", "never")
     assert repaired.exit_code == plain.exit_code == 0
     assert '"repaired":true' in repaired.stdout and '"repaired":false' in plain.stdout

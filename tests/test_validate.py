@@ -7,16 +7,17 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from cchc_parse import resources
-from cchc_parse.cli import app, route
 from cchc_parse.validate import resolve_codes, rule_table, validate_file
 from cchc_parse.validate.checks import CHECKS, roman_value
+from cli_helpers import CliResult, cli
 
 ROOT = Path(__file__).parent.parent
 SEED = Path(__file__).parent / "fixtures" / "seeds" / "003_348ec1c3c359f68f.txt"
-GITHUB_LINE = re.compile(r"^::(error|warning) file=[^,]+,line=\d+::CP\d{3} \S")
+GITHUB_LINE = re.compile(
+    r"^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=cchc-parse CP\d{3}::CP\d{3} \S"
+)
 
 # A small, clean CCHC plan: every required part, a task table covering the six reform areas, numbered
 # indicators, full header and signature. Each test case below plants one defect by text replacement.
@@ -129,17 +130,12 @@ def line_with(path: Path, needle: str) -> int:
     return lines[0]
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
+def invoke(*args: str) -> CliResult:
+    return cli(*args)
 
 
-def invoke(runner: CliRunner, *args: str) -> Result:
-    return runner.invoke(app, route(list(args)))
-
-
-def run_json(runner: CliRunner, *args: str) -> tuple[int, dict[str, object]]:
-    result = invoke(runner, "validate", "--format", "json", *args)
+def run_json(*args: str) -> tuple[int, dict[str, object]]:
+    result = invoke("validate", "--format", "json", *args)
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, json.loads(result.stdout)
 
@@ -151,16 +147,16 @@ def findings_of(data: dict[str, object]) -> list[tuple[str, str, int]]:
 
 
 # --- a clean plan ---------------------------------------------------------------------------------------
-def test_clean_synthetic_plan_has_no_findings(runner: CliRunner, tmp_path: Path) -> None:
+def test_clean_synthetic_plan_has_no_findings(tmp_path: Path) -> None:
     path = write_plan(tmp_path)
-    result = invoke(runner, "validate", str(path))
+    result = invoke("validate", str(path))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "1 file checked: 0 errors, 0 warnings; passed."
 
 
-def test_seed_plan_gives_only_expected_warnings(runner: CliRunner) -> None:
+def test_seed_plan_gives_only_expected_warnings() -> None:
     """A propaganda plan draft: number and date left blank, not all six reform areas named."""
-    code, data = run_json(runner, str(SEED))
+    code, data = run_json(str(SEED))
     assert code == 0
     assert findings_of(data) == [("CP040", "warning", 1), ("CP041", "warning", 1), ("CP060", "warning", 11)]
 
@@ -241,10 +237,10 @@ CASES: list[tuple[str, str, str, tuple[Edit, ...], str | None]] = [
     ("code", "severity", "edits", "needle"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
 def test_planted_defect_is_found(
-    runner: CliRunner, tmp_path: Path, code: str, severity: str, edits: tuple[Edit, ...], needle: str | None
+    tmp_path: Path, code: str, severity: str, edits: tuple[Edit, ...], needle: str | None
 ) -> None:
     path = write_plan(tmp_path, *edits)
-    exit_code, data = run_json(runner, str(path))
+    exit_code, data = run_json(str(path))
     line = 1 if needle is None else line_with(path, needle)
     assert (code, severity, line) in findings_of(data)
     assert exit_code == (1 if severity == "error" else 0)
@@ -260,13 +256,13 @@ def test_missing_areas_are_named(tmp_path: Path) -> None:
     assert finding.message == "CCHC plan does not cover the reform areas: tổ chức bộ máy"
 
 
-def test_multi_year_plan_tolerates_its_stated_range(runner: CliRunner, tmp_path: Path) -> None:
+def test_multi_year_plan_tolerates_its_stated_range(tmp_path: Path) -> None:
     path = write_plan(
         tmp_path,
         ("tỉnh Sơn La năm 2026", "tỉnh Sơn La giai đoạn 2026 - 2030"),
         ("Tháng 12/2026", "Tháng 12/2029"),
     )
-    exit_code, data = run_json(runner, str(path))
+    exit_code, data = run_json(str(path))
     assert (exit_code, findings_of(data)) == (0, [])
 
 
@@ -283,7 +279,7 @@ def test_fixtures_validate_without_crashing(path: Path) -> None:
 
 
 # --- unreadable input -----------------------------------------------------------------------------------
-def test_unreadable_files_are_findings_and_the_others_are_checked(runner: CliRunner, tmp_path: Path) -> None:
+def test_unreadable_files_are_findings_and_the_others_are_checked(tmp_path: Path) -> None:
     good = write_plan(tmp_path)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -291,7 +287,7 @@ def test_unreadable_files_are_findings_and_the_others_are_checked(runner: CliRun
     pdf.write_bytes(b"%PDF-1.7")
     bad_date = write_plan(tmp_path, ("ngày 05 tháng 01 năm 2026", "ngày 31 tháng 02 năm 2026"), name="z.txt")
     paths = [tmp_path / "missing.txt", empty, good, pdf, bad_date]
-    exit_code, data = run_json(runner, *map(str, paths))
+    exit_code, data = run_json(*map(str, paths))
     assert exit_code == 1
     files = data["files"]
     assert isinstance(files, list)
@@ -318,31 +314,27 @@ def test_unreadable_files_are_findings_and_the_others_are_checked(runner: CliRun
         (("--select", "CP0", "--disable", "CP041"), {"CP050"}),
     ],
 )
-def test_select_and_disable(
-    runner: CliRunner, tmp_path: Path, options: tuple[str, ...], codes: set[str]
-) -> None:
+def test_select_and_disable(tmp_path: Path, options: tuple[str, ...], codes: set[str]) -> None:
     path = write_plan(tmp_path, ("ngày 05 tháng 01 năm 2026", "ngày 31 tháng 02 năm 2026"))
-    exit_code, data = run_json(runner, str(path), *options)
+    exit_code, data = run_json(str(path), *options)
     assert {code for code, _, _ in findings_of(data)} == codes
     assert exit_code == (1 if "CP050" in codes else 0)
 
 
-def test_unreadable_is_reported_unless_disabled(runner: CliRunner, tmp_path: Path) -> None:
+def test_unreadable_is_reported_unless_disabled(tmp_path: Path) -> None:
     missing = str(tmp_path / "plan.txt")
-    assert findings_of(run_json(runner, missing, "--select", "CP050")[1]) == [("CP000", "error", 1)]
-    exit_code, data = run_json(runner, missing, "--disable", "CP000")
+    assert findings_of(run_json(missing, "--select", "CP050")[1]) == [("CP000", "error", 1)]
+    exit_code, data = run_json(missing, "--disable", "CP000")
     assert (exit_code, data["findings"]) == (0, [])
 
 
 @pytest.mark.parametrize(("strict", "expected"), [((), 0), (("--strict",), 1)])
-def test_strict_fails_on_warnings(
-    runner: CliRunner, tmp_path: Path, strict: tuple[str, ...], expected: int
-) -> None:
+def test_strict_fails_on_warnings(tmp_path: Path, strict: tuple[str, ...], expected: int) -> None:
     path = write_plan(tmp_path, ("Số: 12/KH-UBND\n\n", ""))
-    result = invoke(runner, "validate", str(path), *strict)
+    result = invoke("validate", str(path), *strict)
     assert result.exit_code == expected
     status = "failed" if strict else "passed"
-    _, data = run_json(runner, str(path), *strict)
+    _, data = run_json(str(path), *strict)
     assert data["files"] == [{"path": str(path), "errors": 0, "warnings": 1, "status": status}]
 
 
@@ -356,51 +348,54 @@ def test_strict_fails_on_warnings(
         ("validate", "--bogus", "plan.txt"),
     ],
 )
-def test_usage_errors_exit_2(runner: CliRunner, args: tuple[str, ...]) -> None:
-    assert invoke(runner, *args).exit_code == 2
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    assert invoke(*args).exit_code == 2
 
 
 # --- output formats -------------------------------------------------------------------------------------
-def test_human_format(runner: CliRunner, tmp_path: Path) -> None:
+def test_human_format(tmp_path: Path) -> None:
     bad = write_plan(tmp_path, (EXECUTION, ""), ("Số: 12/KH-UBND\n\n", ""))
     good = write_plan(tmp_path, name="good.txt")
-    result = invoke(runner, "validate", str(bad), str(good))
+    result = invoke("validate", str(bad), str(good))
     assert result.exit_code == 1
     anchor = line_with(bad, "I. MỤC ĐÍCH, YÊU CẦU")
     assert result.stdout.splitlines() == [
-        f'{bad}:1: CP040 warning no document number ("Số: ...")',
-        f'{bad}:{anchor}: CP003 error missing the execution section ("Tổ chức thực hiện")',
+        f'{bad}:1:1: CP040 warning no document number ("Số: ...")',
+        f'{bad}:{anchor}:1: CP003 error missing the execution section ("Tổ chức thực hiện")',
         "",
         "2 files checked: 1 error, 1 warning; 1 file failed.",
     ]
 
 
-def test_json_format(runner: CliRunner, tmp_path: Path) -> None:
+def test_json_format(tmp_path: Path) -> None:
     path = write_plan(tmp_path, (EXECUTION, ""))
-    exit_code, data = run_json(runner, str(path))
+    exit_code, data = run_json(str(path))
     assert exit_code == 1
     (finding,) = data["findings"]  # type: ignore[misc]
-    assert set(finding) == {"path", "line", "code", "severity", "message"}
+    assert set(finding) == {"path", "line", "column", "page", "code", "severity", "message"}
+    assert finding["column"] == 1 and finding["page"] is None
     assert finding["path"] == str(path)
     assert isinstance(finding["line"], int)
     assert data["files"] == [{"path": str(path), "errors": 1, "warnings": 0, "status": "failed"}]
     assert data["summary"] == {"files": 1, "errors": 1, "warnings": 0, "failed": 1, "strict": False}
 
 
-def test_github_format(runner: CliRunner, tmp_path: Path) -> None:
+def test_github_format(tmp_path: Path) -> None:
     path = write_plan(tmp_path, (EXECUTION, ""), ("Số: 12/KH-UBND\n\n", ""), name="a,b.txt")
-    result = invoke(runner, "validate", "--format", "github", str(path), str(tmp_path / "missing.md"))
+    result = invoke("validate", "--format", "github", str(path), str(tmp_path / "missing.md"))
     assert result.exit_code == 1
     commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert len(commands) == 3
     assert all(GITHUB_LINE.match(line) for line in commands), commands
     assert (
         commands[0]
-        == f'::warning file={str(path).replace(",", "%2C")},line=1::CP040 no document number ("Số: ...")'
+        == f"::warning file={str(path).replace(',', '%2C')},line=1,col=1,title=cchc-parse CP040::CP040 no "
+        'document number ("Số: ...")'
     )
     assert commands[1].startswith("::error ") and "::CP003 " in commands[1]
     assert commands[2].startswith(
-        f"::error file={tmp_path / 'missing.md'},line=1::CP000 cannot read the file"
+        f"::error file={tmp_path / 'missing.md'},line=1,col=1,title=cchc-parse CP000::"
+        "CP000 cannot read the file"
     )
 
 

@@ -2,7 +2,7 @@
 
 Editable installs read data files from the checkout, so only an installed wheel shows a file missing from
 the package data. The wheel is built once (with build isolation, as pip does for users) from a copy of
-the files git tracks, installed into a new virtual environment with its dependencies, and the commands a
+the files git does not ignore, installed into a new virtual environment with its dependencies, and the commands a
 user runs first are run there.
 """
 
@@ -49,11 +49,11 @@ class Installed:
 
 
 def _tracked_copy(dest: Path) -> Path:
-    """The files git tracks (the working tree's versions), copied to ``dest``."""
+    """The files of the checkout that git does not ignore (tracked or new), copied to ``dest``."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout to know the tracked files")
     listed = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
     ).stdout.split(b"\0")
     for raw in filter(None, listed):
         name = os.fsdecode(raw)

@@ -44,7 +44,7 @@ def parse_file(
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
     document = read_document(path, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
-    return build_plan_document(document, repair_mode=repair)
+    return build_plan_document(document, repair_mode=repair, ocr_mode=ocr)
 
 
 def normalized_text(
@@ -74,6 +74,7 @@ def read_document(
         raise InputError(name, "no such file")
     if p.is_dir():
         raise InputError(name, "is a directory (use 'cchc-parse batch' for folders)")
+    _check_readable(p)
     suffix = p.suffix.lower()
     if suffix == ".pdf":
         from cchc_parse.readers.pdf import read_pdf_file  # PDFium loads only for PDFs
@@ -99,6 +100,20 @@ def read_document(
     )
 
 
+def _check_readable(p: Path) -> None:
+    """Our error, before any reader starts, for a file that cannot be opened (no read permission), or
+    that is no regular file (a FIFO or a device would block or never end)."""
+    if not p.is_file():
+        raise InputError(str(p), "not a regular file")
+    try:
+        with p.open("rb"):
+            pass
+    except PermissionError as exc:
+        raise InputError(str(p), "permission denied") from exc
+    except OSError as exc:
+        raise InputError(str(p), (exc.strerror or "cannot be read").lower()) from exc
+
+
 def _read_bytes(p: Path) -> bytes:
     """The bytes of a text or Word file, with our errors for files too large or unreadable."""
     name = str(p)
@@ -113,6 +128,11 @@ def _read_bytes(p: Path) -> bytes:
         raise InputError(name, "permission denied") from exc
     except OSError as exc:
         raise InputError(name, exc.strerror or "cannot be read") from exc
+
+
+def read_text_file(path: Path) -> str:
+    """A text file's own text, decoded as its reader decodes it (our errors for unreadable files)."""
+    return decode_bytes(_read_bytes(path), path=str(path)).text
 
 
 @dataclass(frozen=True)
@@ -134,7 +154,7 @@ def repair_file(
 
     p = Path(path)
     if p.suffix.lower() in TEXT_SUFFIXES and p.is_file():
-        original = decode_bytes(_read_bytes(p), path=str(path)).text
+        original = read_text_file(p)
     else:
         document = read_document(path, ocr=ocr, jobs=jobs, repair="never", progress=progress)
         original = TextIndex.build(document.blocks).text

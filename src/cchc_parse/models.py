@@ -43,6 +43,7 @@ class Source(Strict):
     ocr: bool = False
     repaired: bool = False
     repair_mode: Literal["auto", "always", "never"] = "auto"  # the --repair the document was parsed with
+    ocr_mode: Literal["auto", "always", "never"] = "auto"  # the --ocr it was read with
 
 
 class DocRef(Strict):

@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 BODY_SAMPLE_BLOCKS = 200
 
 
-def build_plan_document(document: Document, *, repair_mode: RepairMode = "auto") -> PlanDocument:
+def build_plan_document(
+    document: Document, *, repair_mode: RepairMode = "auto", ocr_mode: RepairMode = "auto"
+) -> PlanDocument:
     """Structure and extract everything from a reader's intermediate document (read with diacritic repair
-    ``repair_mode``, recorded in ``source``)."""
+    ``repair_mode``, its PDF pages OCR'd as ``ocr_mode`` says: both recorded in ``source``)."""
     blocks = document.blocks
     warnings: list[DocWarning] = list(document.warnings)
     index = TextIndex.build(blocks)
@@ -51,6 +53,7 @@ def build_plan_document(document: Document, *, repair_mode: RepairMode = "auto")
             ocr=document.ocr,
             repaired=document.repaired,
             repair_mode=repair_mode,
+            ocr_mode=ocr_mode,
         ),
         plan=plan,
         sections=to_sections(outline.root, index),

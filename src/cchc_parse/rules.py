@@ -595,6 +595,18 @@ ANY_NUMERIC_DATE = re.compile(
     rf"(?<![\w/.-])(?P<day>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<month>\d{{1,2}})\s*(?P=sep)\s*"
     rf"(?P<year>{YEAR})(?![\w/-])"
 )
+# An inline suppression a plan author writes in a text or markdown plan, as an HTML comment (invisible
+# when markdown is rendered): "<!-- cchc-parse: disable CP010, CP011 -->" on its own line silences those
+# rules in the whole file; "disable-next-line" the findings on the next line; "disable-line", written at
+# the end of a line, that line's. No codes means every rule but CP000.
+SUPPRESSION = re.compile(
+    r"<!--\s*cchc-parse:\s*(?P<scope>disable(?:-next-line|-line)?)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE
+)
+# A line that holds nothing but HTML comments: not plan text (a directive, an editor's note).
+COMMENT_ONLY_LINE = re.compile(r"^\s*(?:<!--.*?-->\s*)+$")
+# The codes of a suppression, separated by commas or spaces ("CP010, CP011", "CP01").
+SUPPRESSION_CODE = re.compile(r"[A-Za-z]{2}\d{1,3}")
+
 # Section labels as the output prints them: Roman "IV", decimal "2" or "1.3", letter "đ".
 ROMAN_SECTION_LABEL = re.compile(r"^[IVXL]{1,6}$")
 DECIMAL_SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")

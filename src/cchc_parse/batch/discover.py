@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cchc_parse.api import BINARY_SUFFIXES, TEXT_SUFFIXES
+from cchc_parse.options import ReadOptions
 
 INPUT_SUFFIXES = frozenset({*TEXT_SUFFIXES, *BINARY_SUFFIXES})
 OUTPUT_SUFFIX = ".json"
@@ -77,12 +78,13 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def read_stamp(output: Path) -> tuple[str, str, str] | None:
-    """``(source.sha256, tool_version, source.repair_mode)`` of an existing output, or None if it is
-    missing, not ours, or older than the repair mode's record."""
+def read_stamp(output: Path) -> tuple[str, str, str, str] | None:
+    """``(source.sha256, tool_version, source.repair_mode, source.ocr_mode)`` of an existing output, or None
+    if it is missing, not ours, or older than the record of both modes."""
     try:
         data = json.loads(output.read_bytes())
-        stamp = (data["source"]["sha256"], data["tool_version"], data["source"]["repair_mode"])
+        source = data["source"]
+        stamp = (source["sha256"], data["tool_version"], source["repair_mode"], source["ocr_mode"])
     except (OSError, ValueError, TypeError, KeyError):
         return None
     if all(isinstance(part, str) for part in stamp):
@@ -90,11 +92,13 @@ def read_stamp(output: Path) -> tuple[str, str, str] | None:
     return None
 
 
-def is_current(source: Path, output: Path, tool_version: str, repair_mode: str = "auto") -> bool:
-    """True when ``output`` exists and was made by ``tool_version`` with ``repair_mode`` from exactly
-    these input bytes."""
+def is_current(source: Path, output: Path, tool_version: str, options: ReadOptions | None = None) -> bool:
+    """True when ``output`` exists and was made by ``tool_version`` with the same ``--repair`` and ``--ocr``
+    (``options``) from exactly these input bytes."""
+    read = options or ReadOptions()
     stamp = read_stamp(output)
-    return stamp is not None and stamp[1:] == (tool_version, repair_mode) and stamp[0] == file_sha256(source)
+    wanted = (tool_version, read.repair, read.ocr)
+    return stamp is not None and stamp[1:] == wanted and stamp[0] == file_sha256(source)
 
 
 def _is_input(path: Path) -> bool:

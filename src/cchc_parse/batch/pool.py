@@ -2,14 +2,16 @@
 
 ``concurrent.futures.ProcessPoolExecutor`` cannot stop a worker stuck in one task, so this pool keeps its
 own long-lived workers, one pipe each: the parent hands a worker one file at a time and waits on all pipes
-and process sentinels at once. A worker over the time limit is killed (SIGKILL: a runaway regular
-expression does not return to Python to honour anything gentler), its temporary file removed, the file
-recorded as timed out, and a fresh worker started for the next file. Workers start lazily (never more than
+and process sentinels at once. Each file has its own time limit (:attr:`Job.limit`). A worker over it is
+killed with its whole process group, Tesseract included (SIGKILL: a runaway regular expression does not
+return to Python to honour anything gentler), its temporary file removed, the file recorded as timed
+out, and a fresh worker started for the next file. Workers start lazily (never more than
 there are files), so ``--jobs 1`` costs one process started once, yet still enforces the time limit.
 
 On Linux workers are forked from the parent, which has already imported the parser; elsewhere they are
 spawned. Workers ignore Ctrl-C: on an interruption the parent terminates them (SIGTERM, handled by Python
-so an atomic write in progress cleans up) and removes any temporary file they leave.
+so an atomic write in progress cleans up; their process groups too) and removes any temporary file they
+leave.
 """
 
 from __future__ import annotations
@@ -17,23 +19,22 @@ from __future__ import annotations
 import contextlib
 import glob
 import multiprocessing
+import os
 import signal
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cchc_parse.batch.worker import EXIT_INTERNAL, EXIT_TIMEOUT, Outcome, worker_main
-
-if TYPE_CHECKING:
-    from cchc_parse.repair import RepairMode
+from cchc_parse.options import ReadOptions
 
 TICK_SECONDS = 0.2
 _STOP_GRACE_SECONDS = 2.0
@@ -41,11 +42,13 @@ _STOP_GRACE_SECONDS = 2.0
 
 @dataclass(frozen=True)
 class Job:
-    """One file for a worker: parse ``source`` (diacritics repaired as ``repair`` says), write ``output``."""
+    """One file for a worker: parse ``source`` (read as ``options`` say), write ``output``, within ``limit``
+    seconds (None: no limit)."""
 
     source: Path
     output: Path
-    repair: RepairMode = "auto"
+    options: ReadOptions = field(default_factory=ReadOptions)
+    limit: float | None = None
 
 
 class _Worker:
@@ -54,6 +57,8 @@ class _Worker:
         self.process: Any = ctx.Process(target=worker_main, args=(child, parent), daemon=True)  # type: ignore[attr-defined]
         with _sigint_ignored():
             self.process.start()
+        with contextlib.suppress(OSError, AttributeError):  # the worker does the same: whoever runs first
+            os.setpgid(self.process.pid, self.process.pid)
         child.close()
         self.conn: Connection = parent
         self.job: Job | None = None
@@ -62,7 +67,7 @@ class _Worker:
     def assign(self, job: Job) -> bool:
         """Hand the worker a file; False if it has died meanwhile (while idle)."""
         try:
-            self.conn.send((str(job.source), str(job.output), job.repair))
+            self.conn.send((str(job.source), str(job.output), job.options))
         except OSError:
             return False
         self.job = job
@@ -75,31 +80,46 @@ class _Worker:
         return job
 
     def stop(self, *, kill: bool) -> None:
-        if kill:
-            self.process.kill()
-        else:
-            self.process.terminate()
+        """SIGKILL (``kill``) or SIGTERM to the worker and every process of its group."""
+        self._signal_group(signal.SIGKILL if kill else signal.SIGTERM)
+
+    def _signal_group(self, signum: int) -> None:
+        pid = self.process.pid
+        try:
+            os.killpg(pid, signum)
+        except (OSError, AttributeError):  # no group of its own (yet), or not POSIX: the worker alone
+            with contextlib.suppress(OSError):
+                os.kill(pid, signum)
 
     def reap(self, timeout: float | None = None) -> None:
         self.process.join(timeout)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+        with contextlib.suppress(OSError, AttributeError):  # what the worker left running (Tesseract)
+            os.killpg(self.process.pid, signal.SIGKILL)
         if self.job is not None:
             remove_temporaries(self.job.output)
         self.conn.close()
 
 
 class WorkerPool:
-    """Run jobs on ``size`` worker processes; ``timeout`` seconds per file (None or 0: no limit)."""
+    """Run jobs on ``size`` worker processes, each job within its own time limit; ``started`` hears each job
+    as a worker takes it, ``tick`` is called several times a second."""
 
-    def __init__(self, size: int, timeout: float | None, *, tick: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        size: int,
+        *,
+        tick: Callable[[], None] | None = None,
+        started: Callable[[Job], None] | None = None,
+    ) -> None:
         if size < 1:
             raise ValueError("the pool needs at least one worker")
         self._ctx = _context()
         self._size = size
-        self._timeout = timeout if timeout else None
         self._tick = tick
+        self._started = started
         self._workers: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool:
@@ -150,6 +170,8 @@ class WorkerPool:
                 self._workers.remove(worker)
                 self._assign(pending)
                 return
+            if self._started is not None:
+                self._started(job)
 
     def _collect(self) -> Iterator[tuple[Job, Outcome]]:
         busy = self._busy()
@@ -175,7 +197,7 @@ class WorkerPool:
 
     def _expire(self, worker: _Worker) -> tuple[Job, Outcome]:
         worker.stop(kill=True)
-        seconds = self._timeout or 0.0
+        seconds = (worker.job.limit if worker.job else None) or 0.0
         outcome = Outcome(
             "failed", round(seconds * 1000), exit=EXIT_TIMEOUT, error=f"timed out after {seconds:g} s"
         )
@@ -191,14 +213,13 @@ class WorkerPool:
         return job, outcome
 
     def _overdue(self, worker: _Worker) -> bool:
-        return self._timeout is not None and time.monotonic() - worker.started >= self._timeout
+        limit = worker.job.limit if worker.job else None
+        return limit is not None and time.monotonic() - worker.started >= limit
 
     def _wait_seconds(self, busy: list[_Worker]) -> float:
-        if self._timeout is None or not busy:
-            return TICK_SECONDS
         now = time.monotonic()
-        left = min(w.started + self._timeout - now for w in busy)
-        return max(0.0, min(TICK_SECONDS, left))
+        ends = [w.started + w.job.limit - now for w in busy if w.job is not None and w.job.limit is not None]
+        return max(0.0, min([TICK_SECONDS, *ends]))
 
 
 def remove_temporaries(output: Path) -> None:

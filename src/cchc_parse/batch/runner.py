@@ -1,8 +1,10 @@
 """Running a batch: every input under DIR to ``OUT/<relative path>.json``, resumably, on a worker pool.
 
 - Resume: an input is skipped when its output exists and records the same input SHA-256
-  (``source.sha256``), the same ``tool_version`` and the same repair mode (``source.repair_mode``);
-  ``force`` parses everything again.
+  (``source.sha256``), the same ``tool_version`` and the same modes (``source.repair_mode``,
+  ``source.ocr_mode``); ``force`` parses everything again.
+- Time limits: by default :data:`DEFAULT_TIMEOUT` seconds a file, or :data:`SECONDS_PER_PAGE` a page for
+  longer PDFs (an OCR'd page takes a few seconds); a given ``timeout`` is the same for every file.
 - Failures never stop the batch. Each is a line ``{"path", "error", "exit"}`` in ``OUT/_errors.jsonl``
   (exit 1 bad input, 3 internal error, 124 timeout). The file is rewritten by every run, so it lists
   only that run's failures (it is empty after a clean run); it is appended to as failures happen, then
@@ -21,21 +23,21 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from cchc_parse._version import __version__
 from cchc_parse.batch.discover import InputFile, discover_inputs, is_current, output_path
+from cchc_parse.batch.pages import pages_before_parsing
 from cchc_parse.batch.pool import Job, WorkerPool
 from cchc_parse.batch.progress import Reporter
 from cchc_parse.batch.summary import BatchSummary, FileResult, FileStatus
 from cchc_parse.batch.worker import Outcome
 from cchc_parse.errors import InputError
 from cchc_parse.export.json import write_atomic
+from cchc_parse.options import ReadOptions
 
-if TYPE_CHECKING:
-    from cchc_parse.repair import RepairMode
-
-DEFAULT_TIMEOUT = 120.0
+DEFAULT_TIMEOUT = 120.0  # seconds a file, at the least
+SECONDS_PER_PAGE = 20.0  # for longer PDFs: OCR takes 2-3 s a page on one core, scans run up to 5
 ERRORS_FILE = "_errors.jsonl"
 
 
@@ -44,6 +46,7 @@ class _Item:
     input: InputFile
     output: Path
     current: bool  # the existing output matches the input (only computed when it exists)
+    pages: int = 1  # known or estimated before parsing (batch.pages.pages_before_parsing)
 
 
 def run_batch(
@@ -53,15 +56,16 @@ def run_batch(
     recursive: bool = True,
     globs: Sequence[str] = (),
     jobs: int | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     force: bool = False,
-    repair: RepairMode = "auto",
+    options: ReadOptions | None = None,
     reporter: Reporter | None = None,
 ) -> BatchSummary:
     """Parse every input under ``input_dir`` into ``output_dir``; see the module documentation.
 
-    ``jobs``: worker processes (default: the CPUs available); ``timeout``: seconds per file (None or 0:
-    no limit); ``repair``: where diacritics are repaired (see :func:`cchc_parse.api.parse_file`). Raises
+    ``jobs``: worker processes (default: the CPUs available); ``timeout``: seconds per file (None: the
+    default, growing with a PDF's pages; 0: no limit); ``options``: how files are read (OCR and diacritic
+    repair; each worker OCRs one page at a time, whatever ``options.jobs`` says). Raises
     :class:`cchc_parse.errors.InputError` when ``input_dir`` is not a folder or ``output_dir`` cannot be
     one, and ValueError for a bad ``jobs`` or ``timeout``.
     """
@@ -69,6 +73,7 @@ def run_batch(
     workers = default_jobs() if jobs is None else jobs
     if workers < 1 or (timeout is not None and timeout < 0):
         raise ValueError("jobs must be at least 1 and timeout not negative")
+    read = options or ReadOptions()
     report = reporter or Reporter()
     summary = BatchSummary(input_dir=root, output_dir=out, errors_file=out / ERRORS_FILE, jobs=workers)
     clock = time.monotonic()
@@ -76,14 +81,13 @@ def run_batch(
     try:
         inputs = discover_inputs(root, out, recursive=recursive, globs=globs)
         summary.total = len(inputs)
-        todo, skipped = _plan(inputs, out, force=force, repair=repair)
-        report.start(
-            files=len(todo), size=sum(i.input.size for i in todo), skipped=len(skipped), jobs=workers
-        )
-        for result, item in skipped:
+        todo, skipped = _plan(inputs, out, force=force, options=read)
+        report.start(files=len(todo), pages=sum(i.pages for i in todo), skipped=len(skipped), jobs=workers)
+        for result, _item in skipped:
             summary.add(result)
-            report.file(result, item.input.size)
-        _parse_all(todo, workers, timeout, repair, summary, report, errors)
+            report.file(result, 0)
+        jobs_of = {_job(item, read, timeout): item for item in todo}
+        _parse_all(jobs_of, workers, summary, report, errors)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -119,8 +123,21 @@ def _prepare(root: Path, out: Path) -> tuple[Path, Path]:
     return root, out
 
 
+def time_limit(pages: int, timeout: float | None = None) -> float | None:
+    """The time limit of a file of ``pages`` pages: ``timeout`` when given (0: none), else the default."""
+    if timeout is not None:
+        return timeout or None
+    return max(DEFAULT_TIMEOUT, SECONDS_PER_PAGE * pages)
+
+
+def _job(item: _Item, options: ReadOptions, timeout: float | None) -> Job:
+    # the pool is the parallelism: each worker OCRs one page at a time
+    worker_options = ReadOptions(ocr=options.ocr, repair=options.repair, jobs=1)
+    return Job(item.input.path, item.output, worker_options, time_limit(item.pages, timeout))
+
+
 def _plan(
-    inputs: list[InputFile], out: Path, *, force: bool, repair: RepairMode
+    inputs: list[InputFile], out: Path, *, force: bool, options: ReadOptions
 ) -> tuple[list[_Item], list[tuple[FileResult, _Item]]]:
     """Split inputs into those to parse and those whose output is current (skipped unless ``force``)."""
     todo: list[_Item] = []
@@ -128,32 +145,30 @@ def _plan(
     for found in inputs:
         start = time.perf_counter()
         output = output_path(out, found.rel)
-        current = output.exists() and is_current(found.path, output, __version__, repair)
+        current = output.exists() and is_current(found.path, output, __version__, options)
         item = _Item(found, output, current)
         if item.current and not force:
             ms = round((time.perf_counter() - start) * 1000)
             skipped.append((FileResult(display_path(found.path), "skipped", ms), item))
         else:
-            todo.append(item)
+            todo.append(_Item(found, output, current, pages_before_parsing(found.path, found.size)))
     return todo, skipped
 
 
 def _parse_all(
-    todo: list[_Item],
-    workers: int,
-    timeout: float | None,
-    repair: RepairMode,
-    summary: BatchSummary,
-    report: Reporter,
-    errors: _ErrorLog,
+    items: dict[Job, _Item], workers: int, summary: BatchSummary, report: Reporter, errors: _ErrorLog
 ) -> None:
-    if not todo:
+    if not items:
         return
-    if workers > 1:  # largest first: the workers then finish together
-        todo = sorted(todo, key=lambda i: -i.input.size)
-    items = {Job(i.input.path, i.output, repair): i for i in todo}
-    with WorkerPool(min(workers, len(todo)), timeout, tick=report.tick) as pool:
-        for job, outcome in pool.results(items):
+    order = list(items)
+    if workers > 1:  # longest first (pages, then bytes): the workers then finish together
+        order.sort(key=lambda job: (-items[job].pages, -items[job].input.size))
+
+    def started(job: Job) -> None:
+        report.begin(display_path(job.source))
+
+    with WorkerPool(min(workers, len(items)), tick=report.tick, started=started) as pool:
+        for job, outcome in pool.results(order):
             item = items[job]
             result = _result(item, outcome)
             if result.status == "failed":
@@ -161,7 +176,7 @@ def _parse_all(
                 if not item.current:
                     item.output.unlink(missing_ok=True)
             summary.add(result)
-            report.file(result, item.input.size)
+            report.file(result, item.pages)
 
 
 def _result(item: _Item, outcome: Outcome) -> FileResult:

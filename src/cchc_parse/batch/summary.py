@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-EXIT_OK = 0
-EXIT_FAILURES = 1
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+from cchc_parse.errors import EXIT_BAD_INPUT as EXIT_FAILURES
+from cchc_parse.errors import EXIT_INTERRUPTED, EXIT_OK
+
 MAX_LISTED_FAILURES = 50
 
 FileStatus = Literal["done", "skipped", "failed"]

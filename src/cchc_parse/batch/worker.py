@@ -9,6 +9,7 @@ for a file over the time limit and :data:`EXIT_INTERNAL` for a worker process th
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 import time
@@ -17,20 +18,16 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from cchc_parse.api import parse_file
 from cchc_parse.batch.pages import estimate_pages
-from cchc_parse.errors import CchcParseError
+from cchc_parse.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_TIMEOUT, CchcParseError
 from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
+from cchc_parse.options import ReadOptions
 
-if TYPE_CHECKING:
-    from cchc_parse.repair import RepairMode
-
-EXIT_BAD_INPUT = 1
-EXIT_INTERNAL = 3  # not 2: that is the command line's usage error
-EXIT_TIMEOUT = 124  # as timeout(1)
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_TIMEOUT", "Outcome", "process_file", "worker_main"]
 
 Status = Literal["done", "failed", "interrupted"]
 
@@ -47,11 +44,12 @@ class Outcome:
     detail: str | None = None  # the traceback of an unexpected exception
 
 
-def process_file(source: Path, output: Path, *, repair: RepairMode = "auto") -> Outcome:
-    """Parse ``source`` and write its JSON document to ``output`` (atomically)."""
+def process_file(source: Path, output: Path, options: ReadOptions | None = None) -> Outcome:
+    """Parse ``source`` (read as ``options`` say) and write its JSON document to ``output`` (atomically)."""
+    read = options or ReadOptions()
     start = time.perf_counter()
     try:
-        document = parse_file(source, repair=repair)
+        document = parse_file(source, ocr=read.ocr, jobs=read.jobs, repair=read.repair)
         pages = estimate_pages(document, source)
         _write_document(output, document)
     except CchcParseError as exc:
@@ -83,15 +81,18 @@ def describe(exc: BaseException) -> str:
 
 
 def worker_main(conn: Connection, parent_end: Connection | None = None) -> None:
-    """A worker process: receive ``(source, output, repair mode)`` jobs until None or the parent goes away.
+    """A worker process: receive ``(source, output, options)`` jobs until None or the parent goes away.
 
     ``parent_end`` is the parent's end of the pipe, inherited by a forked worker: it is closed at once so
-    that the worker sees end-of-file, finishes its current file and exits if the parent dies. Ctrl-C is the
-    parent's to handle (workers ignore SIGINT); SIGTERM exits through Python so that an atomic write in
-    progress removes its temporary file.
+    that the worker sees end-of-file, finishes its current file and exits if the parent dies. The worker
+    leads a process group of its own, so that the pool can stop it together with the programs it runs
+    (Tesseract). Ctrl-C is the parent's to handle (workers ignore SIGINT); SIGTERM exits through Python so
+    that an atomic write in progress removes its temporary file.
     """
     if parent_end is not None:
         parent_end.close()
+    if hasattr(os, "setpgid"):
+        os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_term)
     while True:
@@ -99,8 +100,8 @@ def worker_main(conn: Connection, parent_end: Connection | None = None) -> None:
             job = conn.recv()
             if job is None:
                 return
-            source, output, repair = job
-            conn.send(process_file(Path(source), Path(output), repair=repair))
+            source, output, options = job
+            conn.send(process_file(Path(source), Path(output), options))
         except (EOFError, OSError):  # the parent is gone
             return
 

@@ -1,31 +1,118 @@
-"""The command line: thin typer commands that parse options and call the library.
+"""The command line: ``cchc-parse COMMAND …``, argparse sub-commands that parse options and call the library.
 
-``cchc-parse FILE …`` is short for ``cchc-parse parse FILE …``.
+``cchc-parse FILE …`` is short for ``cchc-parse parse FILE …``. :func:`run` returns the exit code (tests
+call it); :func:`main` is the console script.
 """
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
+from collections.abc import Mapping, Sequence
 
-from cchc_parse.cli import batch as _batch  # noqa: F401
-from cchc_parse.cli import parse as _parse  # noqa: F401  (registers its commands)
-from cchc_parse.cli import repair as _repair  # noqa: F401
-from cchc_parse.cli import validate as _validate  # noqa: F401
-from cchc_parse.cli.app import app
+from cchc_parse._version import __version__
+from cchc_parse.cli import batch, parse, repair, validate
+from cchc_parse.cli.app import PROG, HelpFormatter, Parser, UsageError, run_handler, usage_failure
+from cchc_parse.errors import EXIT_USAGE
 
-__all__ = ["app", "main", "route"]
+__all__ = ["build_parser", "main", "route", "run"]
+
+DESCRIPTION = f"""\
+Turn Vietnamese government plan documents (Kế hoạch, CCHC) into validated JSON.
+
+'{PROG} FILE [options]' is short for '{PROG} parse FILE [options]'; FILE '-' is standard input.
+'{PROG} COMMAND --help' shows a command's options."""
+
+EPILOG = f"""\
+examples:
+  {PROG} plan.pdf -o plan.json             parse one plan (.pdf .docx .doc .txt .md)
+  {PROG} repair scan.txt --diff           show the diacritics repair would change
+  {PROG} validate plans/ --format github  check a folder of plans in CI
+  {PROG} batch plans/ -o out/ -j 4        parse a whole folder, resumably
+  {PROG} export out/ --to xlsx            the tasks and indicators as a workbook
+
+exit codes: 0 success; 1 bad input or an output that cannot be written (validate: errors found);
+2 usage error; 3 internal error (a bug); 124 time limit; 130 interrupted"""
+
+TOP_OPTIONS = ("-h", "--help", "-V", "--version", "--debug")
 
 
-def _commands() -> set[str]:
-    return {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+def build_parser() -> Parser:
+    parser = Parser(prog=PROG, description=DESCRIPTION, epilog=EPILOG, formatter_class=HelpFormatter)
+    parser.add_argument("-V", "--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command", parser_class=Parser)
+    parse.register(commands)
+    repair.register(commands)
+    validate.register(commands)
+    batch.register(commands)
+    help_parser = commands.add_parser(
+        "help", help="show the help of a command", formatter_class=HelpFormatter
+    )
+    help_parser.add_argument("topic", nargs="?", metavar="COMMAND", help="the command (default: all)")
+    help_parser.set_defaults(handler=lambda args: _help(parser, commands.choices, args.topic))
+    return parser
 
 
-def route(args: list[str]) -> list[str]:
-    """'cchc-parse FILE …' means 'cchc-parse parse FILE …'."""
-    if args and args[0] not in _commands() and args[0] not in ("--help", "-h"):
-        return ["parse", *args]
-    return args
+# the sub-commands, as registered by build_parser (a test checks the two agree)
+COMMANDS = ("batch", "export", "help", "parse", "repair", "rule", "schema", "text", "validate", "version")
 
 
-def main(argv: list[str] | None = None) -> None:
-    app(route(sys.argv[1:] if argv is None else argv), prog_name="cchc-parse")
+def route(args: Sequence[str]) -> list[str]:
+    """'cchc-parse FILE …' means 'cchc-parse parse FILE …'; leading global options stay in front."""
+    args = list(args)
+    lead = 0
+    while lead < len(args) and args[lead] in ("--debug",):
+        lead += 1
+    if lead >= len(args) or args[lead] in TOP_OPTIONS or args[lead] in COMMANDS:
+        return args
+    if args[lead].startswith("-") and args[lead] != "-":
+        return args  # an unknown option: argparse says so
+    return [*args[:lead], "parse", *args[lead:]]
+
+
+def _suggestion(word: str) -> str | None:
+    """A command close to ``word`` that is no file ('valdate' → 'validate'), else None."""
+    if word == "-" or os.path.splitext(word)[1] or os.path.exists(word):
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _help(parser: Parser, commands: Mapping[str, Parser], topic: str | None) -> int:
+    if topic is None:
+        parser.print_help()
+        return 0
+    if topic not in commands:
+        raise UsageError(parser, f"no command '{topic}' (commands: {', '.join(sorted(commands))})")
+    commands[topic].print_help()
+    return 0
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return its exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    routed = route(args)
+    if routed != args:
+        word = routed[routed.index("parse") + 1]
+        suggestion = _suggestion(word)
+        if suggestion is not None:
+            return usage_failure(
+                UsageError(parser, f"unknown command '{word}' (did you mean '{suggestion}'?)")
+            )
+    try:
+        namespace = parser.parse_args(routed)
+        return run_handler(namespace)
+    except UsageError as exc:
+        return usage_failure(exc)
+    except SystemExit as exc:  # --help and --version exit 0 through argparse
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,96 +1,105 @@
-"""`cchc-parse parse FILE`: one plan file to its JSON document; also `schema` and `version`."""
+"""`cchc-parse parse FILE`: one plan file to its JSON document; also `text`, `schema` and `version`."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from cchc_parse import __version__
-from cchc_parse.api import normalized_text, parse_file
-from cchc_parse.cli.app import DEBUG_HELP, app, fail
+from cchc_parse.cli.app import Parser, add_command, options_of, quiet_options, read_options
+from cchc_parse.cli.inputs import opened
 from cchc_parse.cli.progress import page_progress
-from cchc_parse.errors import CchcParseError
 from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
 
-
-class OcrChoice(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+FILE_HELP = "a plan file: .pdf, .docx, .doc, .txt or .md ('-': standard input)"
 
 
-class RepairChoice(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    parser = add_command(
+        commands,
+        "parse",
+        parse_command,
+        summary="parse one plan file and print its JSON document",
+        description="Parse one plan file: metadata, sections, tasks and indicators as one JSON document.",
+        examples=(
+            "cchc-parse plan.pdf                     JSON on standard output",
+            "cchc-parse plan.docx -o plan.json       written atomically",
+            "cat plan.txt | cchc-parse - --compact   from standard input, one line",
+        ),
+        parents=[read_options(), quiet_options()],
+    )
+    parser.add_argument("file", metavar="FILE", help=FILE_HELP)
+    parser.add_argument("-o", "--output", metavar="PATH", type=Path, help="write the JSON here (atomically)")
+    parser.add_argument("--compact", action="store_true", help="one-line JSON")
+
+    parser = add_command(
+        commands,
+        "text",
+        text_command,
+        summary="print the normalised text that spans' lines and offsets refer to",
+        description="Print the normalised text of a file: the text the spans' lines and offsets refer to.",
+        examples=("cchc-parse text plan.pdf -o plan.txt",),
+        parents=[read_options(), quiet_options()],
+    )
+    parser.add_argument("file", metavar="FILE", help=FILE_HELP)
+    parser.add_argument("-o", "--output", metavar="PATH", type=Path, help="write the text here (atomically)")
+
+    add_command(
+        commands,
+        "schema",
+        schema_command,
+        summary="print the JSON Schema of the output document",
+        description="Print the JSON Schema of the document 'cchc-parse parse' prints.",
+    )
+    add_command(
+        commands, "version", version_command, summary="print the version", description="Print the version."
+    )
 
 
-OCR_HELP = "PDF pages read by OCR: auto (pages without a usable text layer), always, never."
-REPAIR_HELP = "Repair lost diacritics: auto (OCR'd pages and text without marks), always, never."
+def parse_command(args: argparse.Namespace) -> int:
+    from cchc_parse.api import parse_file  # the parser loads only for the commands that parse
+
+    options = options_of(args)
+    with opened(args.file, args.stdin_name) as source, page_progress(quiet=args.quiet) as progress:
+        document = parse_file(
+            source.path, ocr=options.ocr, jobs=options.jobs, repair=options.repair, progress=progress
+        )
+    if source.name != str(source.path):
+        document.source.path = source.name
+    emit(render(document, compact=args.compact), args.output)
+    return 0
 
 
-@app.command("parse")
-def parse_command(
-    file: Annotated[
-        Path, typer.Argument(help="A plan file: .pdf, .docx, .doc, .txt or .md.", show_default=False)
-    ],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically).")
-    ] = None,
-    compact: Annotated[bool, typer.Option("--compact", help="One-line JSON.")] = False,
-    ocr: Annotated[OcrChoice, typer.Option("--ocr", help=OCR_HELP)] = OcrChoice.auto,
-    jobs: Annotated[int, typer.Option("--jobs", min=1, help="PDF pages OCR reads at the same time.")] = 1,
-    repair: Annotated[RepairChoice, typer.Option("--repair", help=REPAIR_HELP)] = RepairChoice.auto,
-    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
-) -> None:
-    """Parse one plan file and print its JSON document."""
-    try:
-        with page_progress() as progress:
-            document = parse_file(file, ocr=ocr.value, jobs=jobs, repair=repair.value, progress=progress)
-    except CchcParseError as exc:
-        fail(exc, debug)
-        return
-    text = render(document, compact=compact)
+def text_command(args: argparse.Namespace) -> int:
+    from cchc_parse.api import normalized_text
+
+    options = options_of(args)
+    with opened(args.file, args.stdin_name) as source, page_progress(quiet=args.quiet) as progress:
+        text = normalized_text(source.path, ocr=options.ocr, repair=options.repair, progress=progress)
+    emit(text + "\n", args.output)
+    return 0
+
+
+def schema_command(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(PlanDocument.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def version_command(args: argparse.Namespace) -> int:
+    sys.stdout.write(f"{__version__}\n")
+    return 0
+
+
+def emit(text: str, output: Path | None) -> None:
+    """``text`` on standard output, or written atomically to ``output``."""
     if output is None:
         sys.stdout.write(text)
+        sys.stdout.flush()
     else:
         write_atomic(output, text)
-
-
-@app.command("text")
-def text_command(
-    file: Annotated[
-        Path, typer.Argument(help="A plan file: .pdf, .docx, .doc, .txt or .md.", show_default=False)
-    ],
-    ocr: Annotated[OcrChoice, typer.Option("--ocr", help=OCR_HELP)] = OcrChoice.auto,
-    repair: Annotated[RepairChoice, typer.Option("--repair", help=REPAIR_HELP)] = RepairChoice.auto,
-    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
-) -> None:
-    """Print the normalised text that the spans' line numbers and offsets refer to."""
-    try:
-        with page_progress() as progress:
-            text = normalized_text(file, ocr=ocr.value, repair=repair.value, progress=progress)
-        sys.stdout.write(text + "\n")
-    except CchcParseError as exc:
-        fail(exc, debug)
-
-
-@app.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of the output document."""
-    sys.stdout.write(json.dumps(PlanDocument.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
-
-
-@app.command("version")
-def version_command() -> None:
-    """Print the version."""
-    typer.echo(__version__)
 
 
 def render(document: PlanDocument, *, compact: bool) -> str:

@@ -14,20 +14,18 @@ widths fitted to the content. Files are written atomically.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from cchc_parse.errors import InputError
-from cchc_parse.export.json import write_atomic
+from cchc_parse.export.json import write_atomic, write_bytes_atomic
 from cchc_parse.models import Deadline, Indicator, PlanDocument, Section, Span, Task
 
 Cell = str | int | float | bool | date | None
@@ -186,8 +184,7 @@ def write_csv(tables: dict[TableName, list[Row]], folder: Path) -> list[Path]:
         writer.writerow(COLUMNS[name])
         writer.writerows([_csv_text(row.get(c)) for c in COLUMNS[name]] for row in rows)
         path = folder / f"{name}.csv"
-        with _writing(path):
-            write_atomic(path, "\ufeff" + buffer.getvalue())
+        write_atomic(path, "\ufeff" + buffer.getvalue())
         written.append(path)
     return written
 
@@ -199,8 +196,9 @@ def write_xlsx(tables: dict[TableName, list[Row]], path: Path) -> Path:
     workbook = Workbook(write_only=True)  # streamed: fast, and light on memory for big exports
     for name, rows in tables.items():
         _fill_sheet(workbook.create_sheet(name), COLUMNS[name], rows)
-    with _writing(path):
-        _save_atomic(workbook, path)
+    data = io.BytesIO()  # saved in memory first: a failed write then leaves no half-closed zip behind
+    workbook.save(data)
+    write_bytes_atomic(path, data.getvalue())
     return path
 
 
@@ -232,27 +230,6 @@ def _fill_sheet(sheet: Any, columns: tuple[str, ...], rows: list[Row]) -> None:
 def _column_width(column: str, rows: list[Row]) -> int:
     sample = (len(_csv_text(row.get(column))) for row in rows[:_WIDTH_SAMPLE_ROWS])
     return min(max(max(sample, default=0), len(column), _MIN_WIDTH) + 2, _MAX_WIDTH)
-
-
-def _save_atomic(workbook: Any, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        workbook.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@contextlib.contextmanager
-def _writing(path: Path) -> Iterator[None]:
-    """A file that cannot be written is bad input (exit 1), not a crash."""
-    try:
-        yield
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or "cannot be written") from exc
 
 
 def _deadline_cells(deadline: Deadline | None) -> Row:

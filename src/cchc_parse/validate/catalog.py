@@ -112,11 +112,12 @@ def resolve_codes(select: Iterable[str] = (), disable: Iterable[str] = ()) -> se
     Unreadable input (CP000) is always reported unless disabled explicitly.
     Raises ValueError for a value that matches no code.
     """
-    chosen = _matching(select) | {UNREADABLE} if select else set(rule_table())
-    return chosen - _matching(disable)
+    chosen = matching_codes(select) | {UNREADABLE} if select else set(rule_table())
+    return chosen - matching_codes(disable)
 
 
-def _matching(values: Iterable[str]) -> set[str]:
+def matching_codes(values: Iterable[str]) -> set[str]:
+    """The codes ``values`` (codes or prefixes) name; ValueError for a value that names none."""
     out: set[str] = set()
     for value in values:
         prefix = value.strip().upper()

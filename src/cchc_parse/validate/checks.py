@@ -20,11 +20,26 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a finding points: source line and column (1-based), and the page of a paged document."""
+
+    line: int
+    column: int = 1
+    page: int | None = None
+
+
+@dataclass(frozen=True)
 class TextLine:
-    """A paragraph or table row of the document and the source line it starts on."""
+    """A paragraph or table row of the document, the source line it starts on and its page; ``exact`` when
+    it is that one source line as written, so that a column within it is a column of the source."""
 
     line: int
     text: str
+    page: int | None = None
+    exact: bool = False
+
+    def place(self, offset: int) -> Place:
+        return Place(self.line, offset + 1 if self.exact else 1, self.page)
 
 
 @dataclass(frozen=True)
@@ -39,7 +54,7 @@ class Context:
 class Hit:
     """One place a rule fires: the source line and the fields of its message template."""
 
-    line: int
+    place: Place
     fields: dict[str, str] = field(default_factory=dict)
 
 
@@ -47,13 +62,18 @@ Check = Callable[[Context], Iterator[Hit]]
 
 
 # --- helpers ------------------------------------------------------------------------------------------
-def line_of(span: Span) -> int:
-    return span.source_start_line or 1
+def place_of(span: Span) -> Place:
+    return Place(span.source_start_line or 1, 1, span.page)
 
 
-def anchor(doc: PlanDocument) -> int:
-    """Where findings about the plan as a whole point: the first heading of the body, else line 1."""
-    return line_of(doc.sections[0].span) if doc.sections else 1
+def top(doc: PlanDocument) -> Place:
+    """Where findings about the header point: line 1 (page 1 of a PDF)."""
+    return Place(1, 1, 1 if doc.source.format == "pdf" else None)
+
+
+def anchor(doc: PlanDocument) -> Place:
+    """Where findings about the plan as a whole point: the first heading of the body, else the top."""
+    return place_of(doc.sections[0].span) if doc.sections else top(doc)
 
 
 def walk(sections: Sequence[Section]) -> Iterator[Section]:
@@ -90,12 +110,12 @@ def roman_value(numeral: str) -> int:
     return sum(-v if v < nxt else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
 
 
-def deadlines(doc: PlanDocument) -> Iterator[tuple[Deadline, date, int]]:
-    """Every task and indicator deadline that has an end date, with that date and its line."""
+def deadlines(doc: PlanDocument) -> Iterator[tuple[Deadline, date, Place]]:
+    """Every task and indicator deadline that has an end date, with that date and its place."""
     items: list[Task | Indicator] = [*doc.tasks, *doc.indicators]
     for item in items:
         if item.deadline is not None and item.deadline.end is not None:
-            yield item.deadline, item.deadline.end, line_of(item.span)
+            yield item.deadline, item.deadline.end, place_of(item.span)
 
 
 def plan_period(doc: PlanDocument) -> tuple[int, int] | None:
@@ -145,7 +165,7 @@ def required_part(code: str) -> Check:
 def _parser_warnings(ctx: Context, code: str) -> Iterator[Hit]:
     for warning in ctx.doc.warnings:
         if warning.code == code:
-            yield Hit(warning.line or anchor(ctx.doc), {"detail": warning.message})
+            yield Hit(Place(warning.line) if warning.line else anchor(ctx.doc), {"detail": warning.message})
 
 
 def numbering_gap(ctx: Context) -> Iterator[Hit]:
@@ -160,7 +180,7 @@ def numbering_gap(ctx: Context) -> Iterator[Hit]:
             seen.add(found[0])
             if found[1] != 1 and not section.inferred:
                 detail = f"item {section.path} opens its list (expected {_first_label(found[0])})"
-                yield Hit(line_of(section.span), {"detail": detail})
+                yield Hit(place_of(section.span), {"detail": detail})
 
 
 def _first_label(kind: str) -> str:
@@ -174,47 +194,47 @@ def numbering_repeat(ctx: Context) -> Iterator[Hit]:
 def lost_heading(ctx: Context) -> Iterator[Hit]:
     for section in walk(ctx.doc.sections):
         if section.inferred:
-            yield Hit(line_of(section.span), {"path": section.path})
+            yield Hit(place_of(section.span), {"path": section.path})
 
 
 # --- tasks and indicators (CP020-CP030) ---------------------------------------------------------------
 def table_task_without_lead(ctx: Context) -> Iterator[Hit]:
     for task in ctx.doc.tasks:
         if task.origin == "table" and not task.lead:
-            yield Hit(line_of(task.span), {"task": short(task.text)})
+            yield Hit(place_of(task.span), {"task": short(task.text)})
 
 
 def table_task_without_deadline(ctx: Context) -> Iterator[Hit]:
     for task in ctx.doc.tasks:
         if task.origin == "table" and task.deadline is None:
-            yield Hit(line_of(task.span), {"task": short(task.text)})
+            yield Hit(place_of(task.span), {"task": short(task.text)})
 
 
 def indicator_without_number(ctx: Context) -> Iterator[Hit]:
     for indicator in ctx.doc.indicators:
         if indicator.value is None:
-            yield Hit(line_of(indicator.span), {"indicator": short(indicator.text)})
+            yield Hit(place_of(indicator.span), {"indicator": short(indicator.text)})
 
 
 # --- header (CP040-CP043) -----------------------------------------------------------------------------
 def no_number(ctx: Context) -> Iterator[Hit]:
     if not ctx.doc.plan.number:
-        yield Hit(1)
+        yield Hit(top(ctx.doc))
 
 
 def no_issued_date(ctx: Context) -> Iterator[Hit]:
     if ctx.doc.plan.issued_date is None:
-        yield Hit(1)
+        yield Hit(top(ctx.doc))
 
 
 def no_issuer(ctx: Context) -> Iterator[Hit]:
     if not ctx.doc.plan.issuer:
-        yield Hit(1)
+        yield Hit(top(ctx.doc))
 
 
 def no_signer(ctx: Context) -> Iterator[Hit]:
     if not any(signer.name for signer in ctx.doc.plan.signers):
-        yield Hit(1)
+        yield Hit(top(ctx.doc))
 
 
 # --- dates (CP050-CP052) ------------------------------------------------------------------------------
@@ -223,7 +243,7 @@ def impossible_date(ctx: Context) -> Iterator[Hit]:
         for pattern in (rules.ANY_WORDED_DATE, rules.ANY_NUMERIC_DATE):
             for m in pattern.finditer(text_line.text):
                 if not exists(m["day"], m["month"], m["year"]):
-                    yield Hit(text_line.line, {"date": m.group(0)})
+                    yield Hit(text_line.place(m.start()), {"date": m.group(0)})
 
 
 def deadline_outside_period(ctx: Context) -> Iterator[Hit]:
@@ -234,18 +254,20 @@ def deadline_outside_period(ctx: Context) -> Iterator[Hit]:
         return
     first, last = period
     shown = str(first) if first == last else f"{first}-{last}"
-    for deadline, end, line in deadlines(ctx.doc):
+    for deadline, end, place in deadlines(ctx.doc):
         if not first <= end.year <= last and not (issued and end < issued):
-            yield Hit(line, {"deadline": deadline.text, "end": end.isoformat(), "period": shown})
+            yield Hit(place, {"deadline": deadline.text, "end": end.isoformat(), "period": shown})
 
 
 def deadline_before_issue(ctx: Context) -> Iterator[Hit]:
     issued = ctx.doc.plan.issued_date
     if issued is None:
         return
-    for deadline, end, line in deadlines(ctx.doc):
+    for deadline, end, place in deadlines(ctx.doc):
         if end < issued:
-            yield Hit(line, {"deadline": deadline.text, "end": end.isoformat(), "issued": issued.isoformat()})
+            yield Hit(
+                place, {"deadline": deadline.text, "end": end.isoformat(), "issued": issued.isoformat()}
+            )
 
 
 # --- reform areas (CP060) -----------------------------------------------------------------------------

@@ -12,18 +12,23 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in one file, at a source line (1-based; 1 when the problem has no place of its own)."""
+    """One problem in one file, at a source line and column (1-based; line 1 when the problem has no place
+    of its own) and, in a paged document, a page."""
 
     path: str
     line: int
     code: str
     severity: Severity
     message: str
+    column: int = 1
+    page: int | None = None
 
-    def as_dict(self) -> dict[str, str | int]:
+    def as_dict(self) -> dict[str, str | int | None]:
         return {
             "path": self.path,
             "line": self.line,
+            "column": self.column,
+            "page": self.page,
             "code": self.code,
             "severity": self.severity,
             "message": self.message,
@@ -59,7 +64,7 @@ class FileResult:
 
 
 def file_result(path: str, findings: Iterable[Finding]) -> FileResult:
-    return FileResult(path, tuple(sorted(findings, key=lambda f: (f.line, f.code))))
+    return FileResult(path, tuple(sorted(findings, key=lambda f: (f.line, f.column, f.code))))
 
 
 def exit_code(results: Iterable[FileResult], *, strict: bool = False) -> int:

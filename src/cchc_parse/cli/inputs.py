@@ -1,0 +1,60 @@
+"""FILE arguments: a path, or '-' for standard input (kept in a temporary file while it is read)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_parse.errors import CchcParseError, InputError
+
+STDIN = "-"
+# the first bytes of each binary format we read; anything else is taken for text
+_MAGIC = ((b"%PDF", ".pdf"), (b"PK\x03\x04", ".docx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"))
+_HEAD_BYTES = 1024  # a PDF's header may stand a little after the start
+
+
+@dataclass(frozen=True)
+class Input:
+    """Where to read a FILE argument (``path``) and the name to report for it (``name``)."""
+
+    path: Path
+    name: str
+
+    def renamed(self, exc: CchcParseError) -> CchcParseError:
+        """The error with the temporary path of standard input replaced by the name to report."""
+        if exc.path == str(self.path) and self.name != exc.path:
+            return type(exc)(self.name, exc.reason)
+        return exc
+
+
+@contextmanager
+def opened(argument: str, stdin_name: str | None = None) -> Iterator[Input]:
+    """The input a FILE argument names; for '-', standard input's bytes in a temporary file whose extension
+    is ``stdin_name``'s or told from the bytes. Errors name the argument, not the temporary file."""
+    if argument != STDIN:
+        yield Input(Path(argument), argument)
+        return
+    data = sys.stdin.buffer.read()
+    if not data:
+        raise InputError(stdin_name or STDIN, "standard input is empty")
+    suffix = Path(stdin_name).suffix.lower() if stdin_name else _sniff(data)
+    with tempfile.TemporaryDirectory(prefix="cchc-parse-") as folder:
+        path = Path(folder) / f"stdin{suffix}"
+        path.write_bytes(data)
+        source = Input(path, stdin_name or STDIN)
+        try:
+            yield source
+        except CchcParseError as exc:
+            raise source.renamed(exc) from exc
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:_HEAD_BYTES]
+    for magic, suffix in _MAGIC:
+        if head.startswith(magic) or (suffix == ".pdf" and magic in head):
+            return suffix
+    return ".txt"
