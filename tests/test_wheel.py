@@ -1,9 +1,9 @@
 """The package as users install it: a wheel built from the committed files, in a fresh virtual environment.
 
 Editable installs read data files from the checkout, so only an installed wheel shows a file missing from
-the package data. The wheel is built once (with build isolation, as pip does for users) from a copy of
-the files git does not ignore, installed into a new virtual environment with its dependencies, and the commands a
-user runs first are run there.
+the package data. The wheel is built once (with build isolation, as pip does for users) from a copy of the
+files git does not ignore, installed into a new virtual environment with its dependencies, and the
+commands a user runs first are run there.
 """
 
 from __future__ import annotations
@@ -53,7 +53,10 @@ def _tracked_copy(dest: Path) -> Path:
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout to know the tracked files")
     listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
     ).stdout.split(b"\0")
     for raw in filter(None, listed):
         name = os.fsdecode(raw)
@@ -143,10 +146,26 @@ def test_ocr_of_a_scan(installed: Installed) -> None:
     assert data["source"]["ocr"] is True and data["source"]["repaired"] is True
 
 
-def test_validate_checks_a_plan(installed: Installed) -> None:
-    done = installed.run("validate", "--format", "json", str(OCR_TEXT), str(DOCX))
+def test_validate_walks_a_folder(installed: Installed, tmp_path: Path) -> None:
+    for path in (OCR_TEXT, DOCX):
+        shutil.copy(path, tmp_path / path.name)
+    done = installed.run("validate", "--format", "json", str(tmp_path))
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
-    assert [f["path"] for f in report["files"]] == [str(OCR_TEXT), str(DOCX)]
+    assert [Path(f["path"]).name for f in report["files"]] == sorted([OCR_TEXT.name, DOCX.name])
     assert not [f for f in report["findings"] if f["code"] == "CP000"], done.stdout  # both were read
-    assert {f["code"] for f in report["findings"] if f["path"] == str(OCR_TEXT)} <= {"CP043", "CP060"}
+    ocr_codes = {f["code"] for f in report["findings"] if f["path"].endswith(OCR_TEXT.name)}
+    assert ocr_codes <= {"CP043", "CP060"}
+
+
+def test_version_and_standard_input(installed: Installed) -> None:
+    assert installed.run("--version").stdout.startswith("cchc-parse ")
+    done = subprocess.run(
+        [str(installed.bin / "cchc-parse"), "-", "--compact"],
+        input=OCR_TEXT.read_bytes(),
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["source"]["path"] == "-"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Literal
 
+from cchc_parse import rules
 from cchc_parse.document import Document
 from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.normalize.layout import text_to_blocks
@@ -51,6 +52,7 @@ def text_document(
     Diacritics are repaired first (see :mod:`cchc_parse.repair`), keeping every line where it was; a long
     text's repair reports to ``progress``."""
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text = without_comment_lines(text)
     count = None
     if repair != "never":
         from cchc_parse.repair.document import RepairCount, repair_source_text  # the model loads on demand
@@ -64,3 +66,12 @@ def text_document(
     if count is not None:
         count.record(document)
     return document
+
+
+def without_comment_lines(text: str) -> str:
+    """Lines holding only HTML comments (validate's inline suppressions, editors' notes) blanked: they are
+    no plan text, and the line numbers stay those of the file."""
+    if "<!--" not in text:
+        return text
+    lines = text.split("\n")
+    return "\n".join("" if rules.COMMENT_ONLY_LINE.match(line) else line for line in lines)
