@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,11 @@ from rich.console import Console
 
 import cchc_parse.batch.worker as worker
 from cchc_parse import __version__
-from cchc_parse.batch import RichReporter, make_reporter, run_batch
+from cchc_parse.batch import FileResult, PlainReporter, RichReporter, make_reporter, run_batch
 from cchc_parse.batch.discover import discover_inputs
-from cchc_parse.batch.pages import PAGE_CHARS, pages_for_characters
+from cchc_parse.batch.pages import PAGE_CHARS, pages_before_parsing, pages_for_characters
 from cchc_parse.batch.pool import Job, WorkerPool
+from cchc_parse.batch.runner import time_limit
 from cli_helpers import CliResult, cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -408,3 +410,89 @@ def test_batch_repair_option_reaches_the_workers(tmp_path: Path, option: list[st
     document = json.loads((tmp_path / "out" / "scan.txt.json").read_text(encoding="utf-8"))
     assert document["source"]["repaired"] is repaired
     assert (document["plan"]["title"] or "").startswith("Kế hoạch tuyên truyền") is repaired
+
+
+def test_a_timeout_ends_the_programs_the_worker_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid_file = tmp_path / "child.pid"
+
+    def runs_a_program(path: str | Path, **options: Any) -> Any:
+        child = subprocess.Popen(["sleep", "60"])  # as Tesseract would be, in the worker's process group
+        pid_file.write_text(str(child.pid), encoding="utf-8")
+        time.sleep(60)
+
+    monkeypatch.setattr(worker, "parse_file", runs_a_program)
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SMALL_PLAN, src / "x.md")
+    result = batch(src, tmp_path / "out", "--jobs", "1", "--timeout", "1")
+    assert result.exit_code == 1
+    assert errors(tmp_path / "out")[0]["exit"] == 124
+    child = int(pid_file.read_text(encoding="utf-8"))
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child), "the worker's child process outlived the time limit"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie (ended, not yet reaped by init) counts as ended
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().split(") ")[1][0] != "Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("pages", "timeout", "limit"), [(1, None, 120.0), (35, None, 700.0), (35, 60.0, 60.0), (35, 0.0, None)]
+)
+def test_the_default_time_limit_grows_with_the_pages(
+    pages: int, timeout: float | None, limit: float | None
+) -> None:
+    assert time_limit(pages, timeout) == limit
+
+
+def test_pdf_pages_are_known_before_parsing(tmp_path: Path) -> None:
+    pdf = FIXTURES / "pdf" / "QD-1074-QD-BXD-29-6-2026.pdf"
+    assert pages_before_parsing(pdf, pdf.stat().st_size) == 2
+    assert pages_before_parsing(PLAN_TXT, 6001) == 3
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 nothing")
+    assert pages_before_parsing(broken, 16) == 1
+
+
+def test_another_ocr_mode_parses_again(tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    assert batch(src, out, "-q").exit_code == 0
+    again = batch(src, out, "-q", "--ocr", "never")
+    assert re.search(r"done\s*\|\s*4\b", again.stderr), again.stderr
+    modes = {json.loads(p.read_text(encoding="utf-8"))["source"]["ocr_mode"] for p in out.rglob("*.json")}
+    assert modes == {"never"}
+
+
+def test_progress_shows_files_in_work_and_the_time_left() -> None:
+    screen = io.StringIO()
+    reporter = RichReporter(Console(file=screen, force_terminal=True, width=160))
+    reporter.start(files=3, pages=30, skipped=1, jobs=2)
+    reporter.begin("in/long-scan.pdf")
+    reporter.begin("in/short.txt")
+    reporter._started -= 10  # ten seconds in
+    reporter.file(FileResult("in/short.txt", "done", 10, pages=2), 10)
+    reporter._last = 0.0
+    reporter.tick()
+    text = screen.getvalue()
+    assert "1 up to date, 3 to parse" in text
+    assert "1/3 files" in text and "long-scan.pdf" in text
+    assert "ETA 0:00:20" in text  # 10 of 30 pages in 10 s: 20 s left
+    reporter.stop()
+
+
+def test_plain_log_says_how_much_work_there_is() -> None:
+    stream = io.StringIO()
+    PlainReporter(stream).start(files=4, pages=12, skipped=1, jobs=2)
+    assert stream.getvalue() == "batch: 4 to parse (about 12 pages), 1 up to date, 2 jobs\n"
