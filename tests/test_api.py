@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 import cchc_parse
 from cchc_parse import InputError, PlanDocument, UnsupportedFormatError, parse_file, parse_text
-from cchc_parse.models import Span
+from cchc_parse.models import Indicator, Span, Task
 from test_encodings import encode_cp1258, encode_tcvn3, encode_vni
 
 SEED = Path(__file__).parent / "fixtures" / "seeds" / "003_348ec1c3c359f68f.txt"
@@ -133,7 +133,8 @@ def test_any_plan_like_text_parses_and_spans_stay_inside(text: str) -> None:
         assert not text.strip()
         return
     total_lines = len(text.split("\n"))
-    for record in [*doc.tasks, *doc.indicators]:
+    records: list[Task | Indicator] = [*doc.tasks, *doc.indicators]
+    for record in records:
         span = record.span
         assert 1 <= span.start_line <= span.end_line
         assert 0 <= span.start_char <= span.end_char

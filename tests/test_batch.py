@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+import cchc_parse.api
 import cchc_parse.batch.worker as worker
 from cchc_parse import __version__
 from cchc_parse.batch import FileResult, PlainReporter, RichReporter, make_reporter, run_batch
@@ -265,7 +266,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_unexpected_exception_is_recorded_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = worker.parse_file
+    real = cchc_parse.api.parse_file  # worker.parse_file, before the patch
 
     def buggy(path: str | Path, **options: Any) -> Any:
         if Path(path).name == "x.md":
@@ -290,7 +291,7 @@ def test_unexpected_exception_is_recorded_and_the_batch_goes_on(
 def test_timeout_fails_the_file_and_replaces_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = worker.parse_file
+    real = cchc_parse.api.parse_file  # worker.parse_file, before the patch
 
     def slow(path: str | Path, **options: Any) -> Any:
         if Path(path).name == "x.md":
@@ -315,7 +316,7 @@ def test_timeout_fails_the_file_and_replaces_the_worker(
 def test_ctrl_c_stops_cleanly_with_the_summary_and_exit_130(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = worker.parse_file
+    real = cchc_parse.api.parse_file  # worker.parse_file, before the patch
     calls = []
 
     def interrupted_after_first(path: str | Path, **options: Any) -> Any:

@@ -10,6 +10,7 @@ import stat
 import subprocess
 import time
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -489,7 +490,7 @@ LAUGHS = (
     b"<w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"
 )
 EMPTY_BODY = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
-BAD_INPUTS = {
+BAD_INPUTS: dict[str, tuple[Callable[[], bytes], str]] = {
     "not a zip": (lambda: b"just some text, not a zip", "not a Word .docx file (not a zip archive)"),
     "empty file": (lambda: b"", "file is empty"),
     "zip without word/document.xml": (lambda: zipped({"a.txt": b"x"}), "no word/document.xml"),

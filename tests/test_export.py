@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 
 from cchc_parse.batch import run_batch
-from cchc_parse.export.tables import COLUMNS, export_tables
+from cchc_parse.export.tables import COLUMNS, TableName, export_tables
 from cli_helpers import CliResult, cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -69,7 +69,7 @@ def test_csv_tables_have_bom_headers_and_one_row_per_record(out: Path) -> None:
     assert result.stdout == ""
     assert f"warning: {out / 'settings.json'}: not a cchc-parse document" in result.stderr
     docs = documents(out)
-    counts = {
+    counts: dict[TableName, int] = {
         "plans": len(docs),
         "tasks": sum(len(d["tasks"]) for d in docs.values()),
         "indicators": sum(len(d["indicators"]) for d in docs.values()),

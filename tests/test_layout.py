@@ -266,7 +266,7 @@ vi_line = st.lists(st.sampled_from(WORDS), min_size=0, max_size=12).map(" ".join
 def test_joining_never_loses_or_invents_characters(texts: list[str]) -> None:
     lines = lines_of(*texts)
     for layout in ("blank_separated", "wrapped", "lines"):
-        joined = join_paragraphs(lines, layout)  # type: ignore[arg-type]
+        joined = join_paragraphs(lines, layout)
         assert re.sub(r"\s", "", "".join(p.text for p in joined)) == re.sub(r"\s", "", "".join(texts))
         assert all(p.start <= p.end for p in joined)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-import pypdfium2 as pdfium
+import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -225,7 +226,7 @@ def test_unavailable_when_tesseract_not_on_path(tmp_path: Path, monkeypatch: pyt
 
 
 def test_unavailable_when_which_finds_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr.shutil, "which", lambda *args, **kwargs: None)
+    monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
     assert not tesseract_available("vie")
     with pytest.raises(OcrUnavailableError, match="tesseract-ocr-vie"):
         ocr_pages(str(_blank_pdf(tmp_path / "scan.pdf")), [0, 1])

@@ -6,7 +6,9 @@ import ctypes
 import difflib
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
@@ -15,6 +17,7 @@ import pytest
 from cchc_parse import parse_file
 from cchc_parse.api import read_document
 from cchc_parse.errors import InputError
+from cchc_parse.models import PlanDocument, Section
 from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr_lines import plain_lines
 from cchc_parse.readers.pdf import QUALITY_MIN, _pages, read_pdf_file, text_quality
@@ -44,7 +47,7 @@ class Maker:
 
     def __init__(self, unicode: bool = False) -> None:
         self.pdf = pdfium.PdfDocument.new()
-        self.page = None
+        self.page: pdfium.PdfPage | None = None
         self.height = 842.0
         self.turned = False
         self.font = None
@@ -69,6 +72,11 @@ class Maker:
         self.height = height
         return self
 
+    def _page_raw(self) -> Any:
+        """The PDFium handle of the page being drawn on: :meth:`new_page` comes first."""
+        assert self.page is not None, "new_page() first"
+        return self.page.raw
+
     def _user(self, x: float, top: float) -> tuple[float, float]:
         return (top, x) if self.turned else (x, self.height - top)
 
@@ -84,12 +92,12 @@ class Maker:
             pdfium_c.FPDFPageObj_Transform(obj, 0, 1, -1, 0, ux, uy)
         else:
             pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, ux, uy)
-        pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
+        pdfium_c.FPDFPage_InsertObject(self._page_raw(), obj)
         return self
 
     def stamp(self, x: float, top: float, text: str) -> Maker:
         """A stamp annotation showing ``text``: text that is not in the page content (signing software's)."""
-        annot = pdfium_c.FPDFPage_CreateAnnot(self.page.raw, pdfium_c.FPDF_ANNOT_STAMP)
+        annot = pdfium_c.FPDFPage_CreateAnnot(self._page_raw(), pdfium_c.FPDF_ANNOT_STAMP)
         ux, uy = self._user(x, top)
         pdfium_c.FPDFAnnot_SetRect(annot, pdfium_c.FS_RECTF(ux - 2, uy + 12, ux + 8 * len(text), uy - 4))
         obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.font, ctypes.c_float(11))
@@ -106,7 +114,7 @@ class Maker:
         pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
         pdfium_c.FPDFPageObj_SetStrokeWidth(path, ctypes.c_float(1))
         pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, True)
-        pdfium_c.FPDFPage_InsertObject(self.page.raw, path)
+        pdfium_c.FPDFPage_InsertObject(self._page_raw(), path)
         return self
 
     def grid(self, left: float, top: float, widths: list[float], rows: list[list[str]]) -> Maker:
@@ -276,7 +284,7 @@ def seed() -> object:
     return parse_file(SEED)
 
 
-def _all_sections(sections):  # type: ignore[no-untyped-def]
+def _all_sections(sections: Iterable[Section]) -> Iterator[Section]:
     for section in sections:
         yield section
         yield from _all_sections(section.children)
@@ -446,7 +454,7 @@ def test_printed_pdf_tasks_match_the_seed(printed, seed) -> None:  # type: ignor
 
 
 def test_printed_pdf_indicators_match_the_seed(printed, seed) -> None:  # type: ignore[no-untyped-def]
-    def indicators(doc):  # type: ignore[no-untyped-def]
+    def indicators(doc: PlanDocument) -> list[tuple[object, ...]]:
         return [(i.section, i.text, i.value, i.unit, i.comparator, i.required) for i in doc.indicators]
 
     assert (len(printed.indicators), len(seed.indicators)) == (41, 39)
@@ -550,6 +558,7 @@ def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     bitmap.fill_rect((255, 255, 255, 255), 0, 0, 20, 20)
     pdfium_c.FPDFImageObj_SetBitmap(None, 0, image, bitmap.raw)
     pdfium_c.FPDFImageObj_SetMatrix(image, 500, 0, 0, 700, 40, 60)
+    assert maker.page is not None
     pdfium_c.FPDFPage_InsertObject(maker.page.raw, image)
     path = maker.save(tmp_path / "scan.pdf")
     with pytest.raises(InputError, match="no text in the PDF"):

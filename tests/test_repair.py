@@ -8,6 +8,7 @@ import os
 import unicodedata
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -138,7 +139,7 @@ def test_model_prefers_the_right_spelling_in_context() -> None:
 def test_model_round_trip_and_damage() -> None:
     from array import array
 
-    arrays = {
+    arrays: dict[str, array[Any]] = {
         "unigram": array("f", [-1.0, -2.0]),
         "bigram_keys": array("Q", [1]),
         "bigram": array("f", [-0.5]),

@@ -294,12 +294,14 @@ def test_unreadable_files_are_findings_and_the_others_are_checked(tmp_path: Path
     assert [(f["path"], f["status"]) for f in files] == [
         (str(p), s) for p, s in zip(paths, ["failed", "failed", "passed", "failed", "failed"], strict=True)
     ]
-    unreadable = [f for f in data["findings"] if f["code"] == "CP000"]  # type: ignore[union-attr]
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    unreadable = [f for f in findings if f["code"] == "CP000"]
     assert [(f["path"], f["severity"], f["line"]) for f in unreadable] == [
         (str(p), "error", 1) for p in (tmp_path / "missing.txt", empty, pdf)
     ]
     assert "no such file" in unreadable[0]["message"]
-    assert any(f["code"] == "CP050" and f["path"] == str(bad_date) for f in data["findings"])  # type: ignore[union-attr]
+    assert any(f["code"] == "CP050" and f["path"] == str(bad_date) for f in findings)
 
 
 # --- options --------------------------------------------------------------------------------------------
@@ -371,7 +373,9 @@ def test_json_format(tmp_path: Path) -> None:
     path = write_plan(tmp_path, (EXECUTION, ""))
     exit_code, data = run_json(str(path))
     assert exit_code == 1
-    (finding,) = data["findings"]  # type: ignore[misc]
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    (finding,) = findings
     assert set(finding) == {"path", "line", "column", "page", "code", "severity", "message"}
     assert finding["column"] == 1 and finding["page"] is None
     assert finding["path"] == str(path)

@@ -1,6 +1,6 @@
 """The options that say how a document is read, as one object every command and the batch workers share.
 
->>> ReadOptions(ocr="never", repair="always").repair
+>>> ParseOptions(ocr="never", repair="always").repair
 'always'
 """
 
@@ -14,7 +14,7 @@ MODES: tuple[Mode, ...] = ("auto", "always", "never")
 
 
 @dataclass(frozen=True)
-class ReadOptions:
+class ParseOptions:
     """``ocr``: when PDF pages are read by OCR (auto: pages without a usable text layer); ``repair``: where
     lost diacritics are repaired (auto: OCR'd pages and Vietnamese text without marks); ``jobs``: PDF pages
     OCR reads at the same time."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cchc_parse.api import BINARY_SUFFIXES, TEXT_SUFFIXES
-from cchc_parse.options import ReadOptions
+from cchc_parse.options import ParseOptions
 
 INPUT_SUFFIXES = frozenset({*TEXT_SUFFIXES, *BINARY_SUFFIXES})
 OUTPUT_SUFFIX = ".json"
@@ -92,10 +92,10 @@ def read_stamp(output: Path) -> tuple[str, str, str, str] | None:
     return None
 
 
-def is_current(source: Path, output: Path, tool_version: str, options: ReadOptions | None = None) -> bool:
+def is_current(source: Path, output: Path, tool_version: str, options: ParseOptions | None = None) -> bool:
     """True when ``output`` exists and was made by ``tool_version`` with the same ``--repair`` and ``--ocr``
     (``options``) from exactly these input bytes."""
-    read = options or ReadOptions()
+    read = options or ParseOptions()
     stamp = read_stamp(output)
     wanted = (tool_version, read.repair, read.ocr)
     return stamp is not None and stamp[1:] == wanted and stamp[0] == file_sha256(source)

@@ -34,7 +34,7 @@ from types import TracebackType
 from typing import Any
 
 from cchc_parse.batch.worker import EXIT_INTERNAL, EXIT_TIMEOUT, Outcome, worker_main
-from cchc_parse.options import ReadOptions
+from cchc_parse.options import ParseOptions
 
 TICK_SECONDS = 0.2
 _STOP_GRACE_SECONDS = 2.0
@@ -47,7 +47,7 @@ class Job:
 
     source: Path
     output: Path
-    options: ReadOptions = field(default_factory=ReadOptions)
+    options: ParseOptions = field(default_factory=ParseOptions)
     limit: float | None = None
 
 

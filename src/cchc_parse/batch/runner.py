@@ -34,7 +34,7 @@ from cchc_parse.batch.summary import BatchSummary, FileResult, FileStatus
 from cchc_parse.batch.worker import Outcome
 from cchc_parse.errors import InputError
 from cchc_parse.export.json import write_atomic
-from cchc_parse.options import ReadOptions
+from cchc_parse.options import ParseOptions
 
 DEFAULT_TIMEOUT = 120.0  # seconds a file, at the least
 SECONDS_PER_PAGE = 20.0  # for longer PDFs: OCR takes 2-3 s a page on one core, scans run up to 5
@@ -58,7 +58,7 @@ def run_batch(
     jobs: int | None = None,
     timeout: float | None = None,
     force: bool = False,
-    options: ReadOptions | None = None,
+    options: ParseOptions | None = None,
     reporter: Reporter | None = None,
 ) -> BatchSummary:
     """Parse every input under ``input_dir`` into ``output_dir``; see the module documentation.
@@ -73,7 +73,7 @@ def run_batch(
     workers = default_jobs() if jobs is None else jobs
     if workers < 1 or (timeout is not None and timeout < 0):
         raise ValueError("jobs must be at least 1 and timeout not negative")
-    read = options or ReadOptions()
+    read = options or ParseOptions()
     report = reporter or Reporter()
     summary = BatchSummary(input_dir=root, output_dir=out, errors_file=out / ERRORS_FILE, jobs=workers)
     clock = time.monotonic()
@@ -130,14 +130,14 @@ def time_limit(pages: int, timeout: float | None = None) -> float | None:
     return max(DEFAULT_TIMEOUT, SECONDS_PER_PAGE * pages)
 
 
-def _job(item: _Item, options: ReadOptions, timeout: float | None) -> Job:
+def _job(item: _Item, options: ParseOptions, timeout: float | None) -> Job:
     # the pool is the parallelism: each worker OCRs one page at a time
-    worker_options = ReadOptions(ocr=options.ocr, repair=options.repair, jobs=1)
+    worker_options = ParseOptions(ocr=options.ocr, repair=options.repair, jobs=1)
     return Job(item.input.path, item.output, worker_options, time_limit(item.pages, timeout))
 
 
 def _plan(
-    inputs: list[InputFile], out: Path, *, force: bool, options: ReadOptions
+    inputs: list[InputFile], out: Path, *, force: bool, options: ParseOptions
 ) -> tuple[list[_Item], list[tuple[FileResult, _Item]]]:
     """Split inputs into those to parse and those whose output is current (skipped unless ``force``)."""
     todo: list[_Item] = []

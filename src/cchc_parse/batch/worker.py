@@ -25,7 +25,7 @@ from cchc_parse.batch.pages import estimate_pages
 from cchc_parse.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_TIMEOUT, CchcParseError
 from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
-from cchc_parse.options import ReadOptions
+from cchc_parse.options import ParseOptions
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_TIMEOUT", "Outcome", "process_file", "worker_main"]
 
@@ -44,9 +44,9 @@ class Outcome:
     detail: str | None = None  # the traceback of an unexpected exception
 
 
-def process_file(source: Path, output: Path, options: ReadOptions | None = None) -> Outcome:
+def process_file(source: Path, output: Path, options: ParseOptions | None = None) -> Outcome:
     """Parse ``source`` (read as ``options`` say) and write its JSON document to ``output`` (atomically)."""
-    read = options or ReadOptions()
+    read = options or ParseOptions()
     start = time.perf_counter()
     try:
         document = parse_file(source, ocr=read.ocr, jobs=read.jobs, repair=read.repair)

@@ -115,4 +115,15 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> None:
+    _utf8_streams()
     sys.exit(run())
+
+
+def _utf8_streams() -> None:
+    """Standard output and error in UTF-8 whatever the locale says (a Windows console, LANG=C on an old
+    Python): the JSON and the messages are Vietnamese, and an encoding error would be a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")

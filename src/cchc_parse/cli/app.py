@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from cchc_parse._version import __version__
 from cchc_parse.errors import (
@@ -24,11 +24,12 @@ from cchc_parse.errors import (
     EXIT_USAGE,
     CchcParseError,
 )
-from cchc_parse.options import MODES, ReadOptions
+from cchc_parse.options import MODES, ParseOptions
 
 PROG = "cchc-parse"
 REPORT = "please report it, with the output of the same command run with --debug"
 Handler = Callable[[argparse.Namespace], int]
+N = TypeVar("N", int, float)
 
 
 class UsageError(Exception):
@@ -84,7 +85,7 @@ def quiet_options() -> Parser:
 
 
 def read_options(*, repair: bool = True, jobs_help: str = "PDF pages OCR reads at the same time") -> Parser:
-    """--ocr, --repair, --jobs and --stdin-name: how a document is read (see :class:`ReadOptions`)."""
+    """--ocr, --repair, --jobs and --stdin-name: how a document is read (see :class:`ParseOptions`)."""
     shared = Parser(add_help=False)
     group = shared.add_argument_group("reading")
     group.add_argument(
@@ -111,19 +112,28 @@ def read_options(*, repair: bool = True, jobs_help: str = "PDF pages OCR reads a
     return shared
 
 
-def options_of(args: argparse.Namespace) -> ReadOptions:
+def options_of(args: argparse.Namespace) -> ParseOptions:
     """The read options of parsed arguments."""
-    return ReadOptions(ocr=args.ocr, repair=getattr(args, "repair", "auto"), jobs=args.jobs or 1)
+    return ParseOptions(ocr=args.ocr, repair=getattr(args, "repair", "auto"), jobs=args.jobs or 1)
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: '{text}'") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return value
+def at_least(kind: Callable[[str], N], minimum: N, what: str) -> Callable[[str], N]:
+    """An argparse type: ``kind(text)`` (int, float) of at least ``minimum``, else a usage error."""
+
+    def convert(text: str) -> N:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: '{text}'") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}: {text}")
+        return value
+
+    return convert
+
+
+positive_int = at_least(int, 1, "a whole number")
+seconds = at_least(float, 0.0, "a number of seconds")
 
 
 # --- running a command -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc_parse.cli.app import Parser, add_command, options_of, quiet_options, read_options
+from cchc_parse.cli.app import Parser, add_command, options_of, quiet_options, read_options, seconds
 from cchc_parse.errors import InputError
 
 BATCH_EPILOG_NOTES = """
@@ -46,7 +46,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     parser.add_argument(
         "--timeout",
         metavar="SECONDS",
-        type=_timeout,
+        type=seconds,
         default=None,
         help="time limit per file, 0 for none (default: 120 s, 20 s a page for longer PDFs)",
     )
@@ -83,16 +83,6 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     parser.add_argument(
         "-o", "--output", metavar="PATH", type=Path, help="folder (or .xlsx file) to write (default: DIR)"
     )
-
-
-def _timeout(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {text}")
-    return value
 
 
 def batch_command(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from cchc_parse.api import TEXT_SUFFIXES, read_document, read_text_file
 from cchc_parse.document import Block
 from cchc_parse.errors import CchcParseError
 from cchc_parse.models import PlanDocument
-from cchc_parse.options import ReadOptions
+from cchc_parse.options import ParseOptions
 from cchc_parse.pipeline import build_plan_document
 from cchc_parse.resources import DataFileError
 from cchc_parse.validate.catalog import UNREADABLE, rule_table
@@ -73,7 +73,7 @@ def validate_file(
     path: str | Path,
     *,
     codes: Collection[str] | None = None,
-    options: ReadOptions | None = None,
+    options: ParseOptions | None = None,
     name: str | None = None,
     progress: Progress | None = None,
 ) -> FileResult:
@@ -81,7 +81,7 @@ def validate_file(
     that cannot be read gives one CP000 finding instead of raising. In a text or markdown plan, inline
     suppressions (``<!-- cchc-parse: disable CP010 -->``, see ``rules.SUPPRESSION``) silence findings."""
     name = str(path) if name is None else name
-    read = options or ReadOptions()
+    read = options or ParseOptions()
     try:
         document = read_document(path, ocr=read.ocr, jobs=read.jobs, repair=read.repair, progress=progress)
         lines = text_lines(document.blocks)
@@ -105,7 +105,7 @@ def _suppressions(path: Path) -> Suppressions:
 
 
 def validate_files(
-    paths: Iterable[str | Path], *, codes: Collection[str] | None = None, options: ReadOptions | None = None
+    paths: Iterable[str | Path], *, codes: Collection[str] | None = None, options: ParseOptions | None = None
 ) -> list[FileResult]:
     """Check every file (folders: the plan files in them); a bad file is reported and the others are still
     checked."""
