@@ -552,7 +552,7 @@ def test_bad_docx_through_the_cli_exits_1_with_one_line(tmp_path: Path) -> None:
 
 
 def test_batch_finds_word_files() -> None:
-    from cchc_parse.batch.discover import INPUT_SUFFIXES
+    from cchc_parse.formats import INPUT_SUFFIXES
 
     assert {".docx", ".doc"} <= INPUT_SUFFIXES
 

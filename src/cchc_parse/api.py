@@ -1,36 +1,48 @@
-"""The public entry points: parse a file or a string into a PlanDocument."""
+"""The public entry points: parse a file or a string into a PlanDocument.
+
+Each takes the parse options as one object (:class:`cchc_parse.options.ParseOptions`) or, for a call
+by hand, as keywords (``parse_file("plan.pdf", ocr="never")``); ``options`` wins when both are given.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_parse.document import Document
-from cchc_parse.errors import InputError, UnsupportedFormatError
+from cchc_parse.errors import InputError
+from cchc_parse.formats import format_for, is_text_file
 from cchc_parse.models import PlanDocument
 from cchc_parse.normalize.encodings import decode_bytes
+from cchc_parse.options import Mode, ParseOptions
 from cchc_parse.pipeline import build_plan_document
-from cchc_parse.readers.text import read_text_bytes, text_document
+from cchc_parse.readers.text import MAX_TEXT_BYTES, read_limited, text_document
 from cchc_parse.spans import TextIndex
 
 if TYPE_CHECKING:
     from cchc_parse.progress import Progress
-    from cchc_parse.readers.pdf import OcrMode
-    from cchc_parse.repair import RepairMode
 
-TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
-BINARY_SUFFIXES = {".pdf", ".docx", ".doc"}  # read by readers/pdf.py and readers/docx.py
-WORD_SUFFIXES = {".docx", ".doc"}  # read by readers/docx.py
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+def options_of(
+    options: ParseOptions | None,
+    *,
+    ocr: Mode = "auto",
+    jobs: int = 1,
+    repair: Mode = "auto",
+    progress: Progress | None = None,
+) -> ParseOptions:
+    """``options``, or the options the keywords give."""
+    return options or ParseOptions(ocr=ocr, repair=repair, jobs=jobs, progress=progress)
 
 
 def parse_file(
     path: str | Path,
+    options: ParseOptions | None = None,
     *,
-    ocr: OcrMode = "auto",
+    ocr: Mode = "auto",
     jobs: int = 1,
-    repair: RepairMode = "auto",
+    repair: Mode = "auto",
     progress: Progress | None = None,
 ) -> PlanDocument:
     """Parse a plan file (.pdf, .docx, .doc, .txt or .md) into a validated PlanDocument.
@@ -43,61 +55,36 @@ def parse_file(
 
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
-    document = read_document(path, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
-    return build_plan_document(document, repair_mode=repair, ocr_mode=ocr)
+    chosen = options_of(options, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
+    return build_plan_document(read_document(path, chosen), chosen)
 
 
 def normalized_text(
     path: str | Path,
+    options: ParseOptions | None = None,
     *,
-    ocr: OcrMode = "auto",
-    repair: RepairMode = "auto",
+    ocr: Mode = "auto",
+    repair: Mode = "auto",
     progress: Progress | None = None,
 ) -> str:
     """The normalised text that spans' lines and character offsets refer to."""
-    return TextIndex.build(read_document(path, ocr=ocr, repair=repair, progress=progress).blocks).text
+    chosen = options_of(options, ocr=ocr, repair=repair, progress=progress)
+    return TextIndex.build(read_document(path, chosen).blocks).text
 
 
-def read_document(
-    path: str | Path,
-    *,
-    ocr: OcrMode = "auto",
-    jobs: int = 1,
-    repair: RepairMode = "auto",
-    progress: Progress | None = None,
-) -> Document:
-    """Read a file into the intermediate document (blocks) with the reader for its format, its diacritics
-    repaired where ``repair`` says (see :func:`parse_file`)."""
+def read_document(path: str | Path, options: ParseOptions | None = None) -> Document:
+    """Read a file into the intermediate document (blocks) with the reader its format's entry in
+    :mod:`cchc_parse.formats` names, its diacritics repaired where ``options.repair`` says (see
+    :func:`parse_file`)."""
     p = Path(path)
     name = str(path)
     if not p.exists():
         raise InputError(name, "no such file")
     if p.is_dir():
         raise InputError(name, "is a directory (use 'cchc-parse batch' for folders)")
+    reader = format_for(p).load()
     _check_readable(p)
-    suffix = p.suffix.lower()
-    if suffix == ".pdf":
-        from cchc_parse.readers.pdf import read_pdf_file  # PDFium loads only for PDFs
-
-        return read_pdf_file(name, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
-    fmt = TEXT_SUFFIXES.get(suffix)
-    if fmt is None and suffix not in WORD_SUFFIXES:
-        raise UnsupportedFormatError(
-            name, f"unsupported file type '{suffix or '(none)'}' (expected .pdf, .docx, .doc, .txt or .md)"
-        )
-    data = _read_bytes(p)
-    if suffix in WORD_SUFFIXES:
-        from cchc_parse.readers.docx import read_doc_file, read_docx_bytes  # python-docx loads only for Word
-
-        document = read_docx_bytes(data, path=name) if suffix == ".docx" else read_doc_file(name)
-        if repair != "never":
-            from cchc_parse.repair.document import repair_document  # the model loads only when needed
-
-            repair_document(document, repair)
-        return document
-    return read_text_bytes(
-        data, path=name, fmt="md" if fmt == "md" else "txt", repair=repair, progress=progress
-    )
+    return reader.read(p, options or ParseOptions())
 
 
 def _check_readable(p: Path) -> None:
@@ -114,25 +101,9 @@ def _check_readable(p: Path) -> None:
         raise InputError(str(p), (exc.strerror or "cannot be read").lower()) from exc
 
 
-def _read_bytes(p: Path) -> bytes:
-    """The bytes of a text or Word file, with our errors for files too large or unreadable."""
-    name = str(p)
-    try:
-        size = p.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(
-                name, f"file is too large ({size // 1_000_000} MB; limit {MAX_TEXT_BYTES // 1_000_000} MB)"
-            )
-        return p.read_bytes()
-    except PermissionError as exc:
-        raise InputError(name, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(name, exc.strerror or "cannot be read") from exc
-
-
 def read_text_file(path: Path) -> str:
     """A text file's own text, decoded as its reader decodes it (our errors for unreadable files)."""
-    return decode_bytes(_read_bytes(path), path=str(path)).text
+    return decode_bytes(read_limited(path, MAX_TEXT_BYTES), path=str(path)).text
 
 
 @dataclass(frozen=True)
@@ -146,28 +117,34 @@ class RepairedText:
 
 
 def repair_file(
-    path: str | Path, *, ocr: OcrMode = "auto", jobs: int = 1, progress: Progress | None = None
+    path: str | Path,
+    options: ParseOptions | None = None,
+    *,
+    ocr: Mode = "auto",
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> RepairedText:
     """The repaired text of a file: a text file's own lines, or the normalised text of a PDF or DOCX
-    (``progress`` as for :func:`parse_file`)."""
+    (options as for :func:`parse_file`; the repair itself always runs)."""
     from cchc_parse.repair.document import RepairCount, repair_source_text
 
+    chosen = options_of(options, ocr=ocr, jobs=jobs, progress=progress)
     p = Path(path)
-    if p.suffix.lower() in TEXT_SUFFIXES and p.is_file():
+    if is_text_file(p) and p.is_file():
         original = read_text_file(p)
     else:
-        document = read_document(path, ocr=ocr, jobs=jobs, repair="never", progress=progress)
+        document = read_document(path, replace(chosen, repair="never"))
         original = TextIndex.build(document.blocks).text
     count = RepairCount()
-    text = repair_source_text(original, "always", count, progress=progress)
+    text = repair_source_text(original, "always", count, progress=chosen.progress)
     return RepairedText(original, text, count.seen, count.changed)
 
 
 def parse_text(
-    text: str, *, path: str = "<text>", markdown: bool = False, repair: RepairMode = "auto"
+    text: str, *, path: str = "<text>", markdown: bool = False, repair: Mode = "auto"
 ) -> PlanDocument:
     """Parse plan text already in memory."""
     if not text.strip():
         raise InputError(path, "text is empty")
     document = text_document(text, path=path, fmt="md" if markdown else "txt", encoding=None, repair=repair)
-    return build_plan_document(document, repair_mode=repair)
+    return build_plan_document(document, ParseOptions(repair=repair))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from cchc_parse.formats import FormatName
+
 BlockKind = Literal["paragraph", "table"]
 
 
@@ -48,7 +50,7 @@ class Document:
     """What a reader hands to the pipeline."""
 
     path: str
-    format: Literal["txt", "md", "pdf", "docx", "doc"]
+    format: FormatName
     sha256: str
     encoding: str | None
     blocks: list[Block] = field(default_factory=list)

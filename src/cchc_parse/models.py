@@ -10,6 +10,9 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cchc_parse.formats import FormatName
+from cchc_parse.options import Mode
+
 SCHEMA_VERSION: Final = "1.0"
 
 Comparator = Literal[">=", "=", "<="]
@@ -37,13 +40,13 @@ class Span(Strict):
 
 class Source(Strict):
     path: str
-    format: Literal["txt", "md", "pdf", "docx", "doc"]
+    format: FormatName
     sha256: str
     encoding: str | None
     ocr: bool = False
     repaired: bool = False
-    repair_mode: Literal["auto", "always", "never"] = "auto"  # the --repair the document was parsed with
-    ocr_mode: Literal["auto", "always", "never"] = "auto"  # the --ocr it was read with
+    repair_mode: Mode = "auto"  # the --repair the document was parsed with
+    ocr_mode: Mode = "auto"  # the --ocr it was read with
 
 
 class DocRef(Strict):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cchc_parse._version import __version__
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.extract.areas import is_cchc
@@ -12,20 +10,17 @@ from cchc_parse.extract.indicators import extract_indicators
 from cchc_parse.extract.metadata import extract_plan
 from cchc_parse.extract.tasks import extract_tasks
 from cchc_parse.models import PlanDocument, Source, Warning_
+from cchc_parse.options import ParseOptions
 from cchc_parse.spans import TextIndex
 from cchc_parse.structure.sections import analyse_outline, to_sections
-
-if TYPE_CHECKING:
-    from cchc_parse.repair import RepairMode
 
 BODY_SAMPLE_BLOCKS = 200
 
 
-def build_plan_document(
-    document: Document, *, repair_mode: RepairMode = "auto", ocr_mode: RepairMode = "auto"
-) -> PlanDocument:
+def build_plan_document(document: Document, options: ParseOptions | None = None) -> PlanDocument:
     """Structure and extract everything from a reader's intermediate document (read with diacritic repair
-    ``repair_mode``, its PDF pages OCR'd as ``ocr_mode`` says: both recorded in ``source``)."""
+    ``options.repair``, its PDF pages OCR'd as ``options.ocr`` says: both recorded in ``source``)."""
+    chosen = options or ParseOptions()
     blocks = document.blocks
     warnings: list[DocWarning] = list(document.warnings)
     index = TextIndex.build(blocks)
@@ -52,8 +47,8 @@ def build_plan_document(
             encoding=document.encoding,
             ocr=document.ocr,
             repaired=document.repaired,
-            repair_mode=repair_mode,
-            ocr_mode=ocr_mode,
+            repair_mode=chosen.repair,
+            ocr_mode=chosen.ocr,
         ),
         plan=plan,
         sections=to_sections(outline.root, index),

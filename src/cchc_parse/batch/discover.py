@@ -19,10 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from cchc_parse.api import BINARY_SUFFIXES, TEXT_SUFFIXES
+from cchc_parse.formats import INPUT_SUFFIXES
 from cchc_parse.options import ParseOptions
 
-INPUT_SUFFIXES = frozenset({*TEXT_SUFFIXES, *BINARY_SUFFIXES})
 OUTPUT_SUFFIX = ".json"
 _HASH_CHUNK = 1 << 20
 

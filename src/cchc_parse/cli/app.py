@@ -24,7 +24,8 @@ from cchc_parse.errors import (
     EXIT_USAGE,
     CchcParseError,
 )
-from cchc_parse.options import MODES, ParseOptions
+from cchc_parse.options import MODES, Mode, ParseOptions
+from cchc_parse.progress import Progress
 
 PROG = "cchc-parse"
 REPORT = "please report it, with the output of the same command run with --debug"
@@ -112,9 +113,10 @@ def read_options(*, repair: bool = True, jobs_help: str = "PDF pages OCR reads a
     return shared
 
 
-def options_of(args: argparse.Namespace) -> ParseOptions:
-    """The read options of parsed arguments."""
-    return ParseOptions(ocr=args.ocr, repair=getattr(args, "repair", "auto"), jobs=args.jobs or 1)
+def options_of(args: argparse.Namespace, progress: Progress | None = None) -> ParseOptions:
+    """The parse options of parsed arguments (``progress``: who hears how the work gets on)."""
+    repair: Mode = getattr(args, "repair", "auto")
+    return ParseOptions(ocr=args.ocr, repair=repair, jobs=args.jobs or 1, progress=progress)
 
 
 def at_least(kind: Callable[[str], N], minimum: N, what: str) -> Callable[[str], N]:

@@ -62,11 +62,8 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
 def parse_command(args: argparse.Namespace) -> int:
     from cchc_parse.api import parse_file  # the parser loads only for the commands that parse
 
-    options = options_of(args)
     with opened(args.file, args.stdin_name) as source, page_progress(quiet=args.quiet) as progress:
-        document = parse_file(
-            source.path, ocr=options.ocr, jobs=options.jobs, repair=options.repair, progress=progress
-        )
+        document = parse_file(source.path, options_of(args, progress))
     if source.name != str(source.path):
         document.source.path = source.name
     emit(render(document, compact=args.compact), args.output)
@@ -76,9 +73,8 @@ def parse_command(args: argparse.Namespace) -> int:
 def text_command(args: argparse.Namespace) -> int:
     from cchc_parse.api import normalized_text
 
-    options = options_of(args)
     with opened(args.file, args.stdin_name) as source, page_progress(quiet=args.quiet) as progress:
-        text = normalized_text(source.path, ocr=options.ocr, repair=options.repair, progress=progress)
+        text = normalized_text(source.path, options_of(args, progress))
     emit(text + "\n", args.output)
     return 0
 

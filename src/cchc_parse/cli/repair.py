@@ -37,9 +37,8 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
 def repair_command(args: argparse.Namespace) -> int:
     from cchc_parse.api import repair_file
 
-    options = options_of(args)
     with opened(args.file, args.stdin_name) as source, page_progress(quiet=args.quiet) as progress:
-        result = repair_file(source.path, ocr=options.ocr, jobs=options.jobs, progress=progress)
+        result = repair_file(source.path, options_of(args, progress))
     if args.diff:
         from rich.console import Console
 

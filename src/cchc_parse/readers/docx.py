@@ -17,7 +17,7 @@ import signal
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -32,7 +32,10 @@ from cchc_parse.readers.docx_xml import XmlElement, w
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
+    from cchc_parse.options import ParseOptions
+
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_WORD_BYTES = 50 * 1024 * 1024  # a larger .docx is refused before it is opened
 SOFFICE_NAMES = ("soffice", "libreoffice")
 SOFFICE_TIMEOUT = 120.0  # seconds for one .doc conversion
 NO_SOFFICE = (
@@ -40,6 +43,40 @@ NO_SOFFICE = (
     "or save the file as .docx"
 )
 ZIP_MAGIC = b"PK\x03\x04"
+
+
+class DocxReader:
+    """Word .docx files: numbering rendered, merged cells, tracked changes accepted, text boxes; legacy font
+    text converted, and lost diacritics repaired where ``options.repair`` says."""
+
+    format: Literal["docx"] = "docx"
+
+    def read(self, path: Path, options: ParseOptions) -> Document:
+        from cchc_parse.readers.text import read_limited
+
+        document = read_docx_bytes(read_limited(path, MAX_WORD_BYTES), path=str(path))
+        return _repaired(document, options)
+
+
+class DocReader:
+    """Legacy Word .doc files, converted to .docx by LibreOffice first."""
+
+    format: Literal["doc"] = "doc"
+
+    def read(self, path: Path, options: ParseOptions) -> Document:
+        return _repaired(read_doc_file(str(path)), options)
+
+
+def _repaired(document: Document, options: ParseOptions) -> Document:
+    if options.repair != "never":
+        from cchc_parse.repair.document import repair_document  # the model loads only when needed
+
+        repair_document(document, options.repair)
+    return document
+
+
+DOCX = DocxReader()
+DOC = DocReader()
 
 
 def read_docx_bytes(data: bytes, *, path: str, max_uncompressed: int = MAX_UNCOMPRESSED) -> Document:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.errors import InputError
+from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_lines import head_rows, header_lines, lines_text, retext
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
@@ -31,17 +33,37 @@ from cchc_parse.readers.pdf_page import PageText, PdfLine, read_page
 from cchc_parse.readers.pdf_tables import PdfTable, find_tables, place_tables
 
 if TYPE_CHECKING:
+    from cchc_parse.options import ParseOptions
     from cchc_parse.repair import RepairMode
     from cchc_parse.repair.document import RepairCount
 
-OcrMode = Literal["auto", "always", "never"]
-OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
+OcrMode = Mode
+OCR_MODES = MODES
 QUALITY_MIN = 0.6  # text layers scoring below this are broken (good ones score 0.9 and more)
 MIN_LETTERS = 40  # a page with fewer letters has no text layer to speak of (a scan, or a blank page)
-MAX_PAGES = 2000
+MAX_PAGES = MAX_PDF_PAGES
 HEAD_BYTES = 1024  # the %PDF header must stand within the first bytes ...
 TAIL_BYTES = 2048  # ... and the %%EOF marker within the last ones
 CHUNK_BYTES = 1 << 20
+
+
+class PdfReader:
+    """PDFs: the text layer through PDFium, tables through pdfplumber, pages without a usable layer OCR'd."""
+
+    format: Literal["pdf"] = "pdf"
+
+    def read(self, path: Path, options: ParseOptions) -> Document:
+        return read_pdf_file(
+            str(path),
+            ocr=options.ocr,
+            jobs=options.jobs,
+            max_pages=options.max_pages,
+            repair=options.repair,
+            progress=options.progress,
+        )
+
+
+PDF = PdfReader()
 
 
 def read_pdf_file(

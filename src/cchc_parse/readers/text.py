@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from cchc_parse import rules
@@ -11,8 +13,43 @@ from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.normalize.layout import text_to_blocks
 
 if TYPE_CHECKING:
+    from cchc_parse.options import ParseOptions
     from cchc_parse.progress import Progress
     from cchc_parse.repair import RepairMode
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class TextReader:
+    """Plain text or markdown: decoded (any supported encoding), repaired, laid out into blocks."""
+
+    format: Literal["txt", "md"]
+
+    def read(self, path: Path, options: ParseOptions) -> Document:
+        data = read_limited(path, MAX_TEXT_BYTES)
+        name = str(path)
+        return read_text_bytes(
+            data, path=name, fmt=self.format, repair=options.repair, progress=options.progress
+        )
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a file, with our errors for one too large or unreadable."""
+    from cchc_parse.errors import InputError
+
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                name, f"file is too large ({size // 1_000_000} MB; limit {limit // 1_000_000} MB)"
+            )
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise InputError(name, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(name, exc.strerror or "cannot be read") from exc
 
 
 def read_text_bytes(
@@ -75,3 +112,7 @@ def without_comment_lines(text: str) -> str:
         return text
     lines = text.split("\n")
     return "\n".join("" if rules.COMMENT_ONLY_LINE.match(line) else line for line in lines)
+
+
+TEXT = TextReader("txt")
+MARKDOWN = TextReader("md")

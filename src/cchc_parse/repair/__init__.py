@@ -9,13 +9,13 @@ nowhere ("never").
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
 
+from cchc_parse.options import Mode
 from cchc_parse.repair.corrector import Corrector, RepairStats
 
 __all__ = ["RepairMode", "RepairStats", "corrector", "repair_text"]
 
-RepairMode = Literal["auto", "always", "never"]
+RepairMode = Mode  # --repair: auto, always, never
 
 
 @cache

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_parse.api import TEXT_SUFFIXES, read_document, read_text_file
+from cchc_parse.api import read_document, read_text_file
 from cchc_parse.document import Block
 from cchc_parse.errors import CchcParseError
+from cchc_parse.formats import is_text_file
 from cchc_parse.models import PlanDocument
 from cchc_parse.options import ParseOptions
 from cchc_parse.pipeline import build_plan_document
@@ -81,11 +83,11 @@ def validate_file(
     that cannot be read gives one CP000 finding instead of raising. In a text or markdown plan, inline
     suppressions (``<!-- cchc-parse: disable CP010 -->``, see ``rules.SUPPRESSION``) silence findings."""
     name = str(path) if name is None else name
-    read = options or ParseOptions()
+    read = replace(options or ParseOptions(), progress=progress) if progress else options or ParseOptions()
     try:
-        document = read_document(path, ocr=read.ocr, jobs=read.jobs, repair=read.repair, progress=progress)
+        document = read_document(path, read)
         lines = text_lines(document.blocks)
-        doc = build_plan_document(document, repair_mode=read.repair, ocr_mode=read.ocr)
+        doc = build_plan_document(document, read)
         suppressions = _suppressions(Path(path))
     except CchcParseError as exc:
         unreadable = codes is None or UNREADABLE in codes
@@ -99,7 +101,7 @@ def validate_file(
 
 def _suppressions(path: Path) -> Suppressions:
     """The inline suppressions of a text or markdown file (other formats have none)."""
-    if path.suffix.lower() not in TEXT_SUFFIXES:
+    if not is_text_file(path):
         return Suppressions()
     return Suppressions.scan(read_text_file(path))
 

@@ -1,0 +1,93 @@
+"""The reader contract: every format of the table in cchc_parse.formats has a reader that obeys it.
+
+Each reader, given a path and the parse options, returns a Document of its own format, named by the path
+as given, with the SHA-256 of the file's bytes, and blocks that all carry their provenance (a source line
+range; the page, for paged formats). Bad input is our error, never another exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cchc_parse.api import read_document
+from cchc_parse.errors import CchcParseError, UnsupportedFormatError
+from cchc_parse.formats import FORMATS, INPUT_SUFFIXES, Format, find_format, format_for
+from cchc_parse.options import ParseOptions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = {  # one real document a format; a .docx saved under a .doc name reads without LibreOffice
+    "txt": FIXTURES / "seeds" / "003_348ec1c3c359f68f.txt",
+    "md": FIXTURES / "plans" / "tvpl_6a406c1f9dfed9c3.md",
+    "pdf": FIXTURES / "pdf" / "QD-1074-QD-BXD-29-6-2026.pdf",
+    "docx": FIXTURES / "docx" / "TT-24-2025-TT-BCT-ke-hoach-quan-ly-rui-ro.docx",
+    "doc": FIXTURES / "docx" / "TT-24-2025-TT-BCT-ke-hoach-quan-ly-rui-ro.docx",
+}
+PAGED = {"pdf"}
+NEVER = ParseOptions(ocr="never", repair="never")
+
+
+def sample(fmt: Format, tmp_path: Path) -> Path:
+    path = tmp_path / f"sample{fmt.suffixes[0]}"
+    shutil.copy(SAMPLES[fmt.name], path)
+    return path
+
+
+def test_every_format_has_a_sample() -> None:
+    assert {f.name for f in FORMATS} == set(SAMPLES)
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=[f.name for f in FORMATS])
+def test_reader_contract(fmt: Format, tmp_path: Path) -> None:
+    path = sample(fmt, tmp_path)
+    reader = fmt.load()
+    assert reader.format == fmt.name
+    document = reader.read(path, NEVER)
+    assert document.format == fmt.name
+    assert document.path == str(path)
+    assert document.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert document.blocks
+    for block in document.blocks:
+        assert block.source_start is not None and block.source_start >= 1, block
+        assert block.source_end is not None and block.source_end >= block.source_start, block
+        if fmt.name in PAGED:
+            assert block.page is not None and block.page >= 1, block
+        assert block.text.strip() or block.rows, block
+    assert not document.repaired  # repair "never" is honoured
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=[f.name for f in FORMATS])
+def test_reader_refuses_garbage_with_our_error(fmt: Format, tmp_path: Path) -> None:
+    path = tmp_path / f"garbage{fmt.suffixes[0]}"
+    path.write_bytes(b"\x00\x01\x02\x03" * 64)
+    with pytest.raises(CchcParseError):
+        fmt.load().read(path, NEVER)
+
+
+def test_read_document_goes_through_the_table(tmp_path: Path) -> None:
+    for fmt in FORMATS:
+        document = read_document(sample(fmt, tmp_path), NEVER)
+        assert document.format == fmt.name
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.PDF", "pdf"),
+        ("b.Markdown", "md"),
+        ("c.text", "txt"),
+        ("d.DOC", "doc"),
+        ("e.xlsx", None),
+        ("f", None),
+    ],
+)
+def test_formats_by_suffix(name: str, expected: str | None) -> None:
+    found = find_format(name)
+    assert (found.name if found else None) == expected
+    assert (Path(name).suffix.lower() in INPUT_SUFFIXES) == (expected is not None)
+    if expected is None:
+        with pytest.raises(UnsupportedFormatError, match=r"expected \.pdf, \.docx, \.doc, \.txt or \.md"):
+            format_for(name)
