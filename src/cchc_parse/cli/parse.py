@@ -6,13 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_parse import __version__
 from cchc_parse.cli.app import Parser, add_command, options_of, quiet_options, read_options
 from cchc_parse.cli.inputs import opened
 from cchc_parse.cli.progress import page_progress
 from cchc_parse.export.json import write_atomic
-from cchc_parse.models import PlanDocument
+
+if TYPE_CHECKING:
+    from cchc_parse.models import PlanDocument
 
 FILE_HELP = "a plan file: .pdf, .docx, .doc, .txt or .md ('-': standard input)"
 
@@ -80,6 +83,8 @@ def text_command(args: argparse.Namespace) -> int:
 
 
 def schema_command(args: argparse.Namespace) -> int:
+    from cchc_parse.models import PlanDocument  # pydantic loads only for the commands that need it
+
     sys.stdout.write(json.dumps(PlanDocument.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
