@@ -79,6 +79,9 @@ class Plan(Strict):
     signers: list[Signer] = Field(default_factory=list)
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
+    # an administrative-reform (CCHC) plan: its title names the reform, or its body often does; only such
+    # plans' tasks and indicators get a reform area, and validate's CP060 checks only them
+    is_cchc: bool = False
 
 
 class Section(Strict):

@@ -27,6 +27,7 @@ def build_plan_document(document: Document, options: ParseOptions | None = None)
     plan = extract_plan(blocks, document.site_meta)
     outline = analyse_outline(blocks, warnings)
     sample = " ".join(b.text for b in blocks[outline.body_start : outline.body_start + BODY_SAMPLE_BLOCKS])
+    plan.is_cchc = is_cchc(plan.title, sample)  # the one verdict: extraction and validate read it
     ctx = Context(
         blocks=blocks,
         index=index,
@@ -34,7 +35,7 @@ def build_plan_document(document: Document, options: ParseOptions | None = None)
         body_start=outline.body_start,
         body_end=outline.body_end,
         plan_year=plan.year,
-        is_cchc=is_cchc(plan.title, sample),
+        is_cchc=plan.is_cchc,
     )
     tasks = extract_tasks(ctx)
     indicators = extract_indicators(ctx)

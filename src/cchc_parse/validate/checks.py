@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cchc_parse import rules
-from cchc_parse.extract.areas import is_cchc
 from cchc_parse.models import Deadline, Indicator, PlanDocument, Section, Span, Task
 from cchc_parse.validate import catalog
 
@@ -272,12 +271,12 @@ def deadline_before_issue(ctx: Context) -> Iterator[Hit]:
 
 # --- reform areas (CP060) -----------------------------------------------------------------------------
 def reform_area_coverage(ctx: Context) -> Iterator[Hit]:
-    """A CCHC plan (by its title, or because the parser gave its items reform areas) covers the areas."""
+    """A CCHC plan (the parser's verdict, ``plan.is_cchc``) covers the reform areas."""
     doc = ctx.doc
+    if not doc.plan.is_cchc:
+        return
     items: list[Task | Indicator] = [*doc.tasks, *doc.indicators]
     covered = {item.area for item in items if item.area}
-    if not covered and not is_cchc(doc.plan.title, ""):
-        return
     missing = [area for area in catalog.required_areas() if area not in covered]
     if missing:
         yield Hit(anchor(doc), {"areas": ", ".join(missing)})
