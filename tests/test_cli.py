@@ -213,6 +213,7 @@ BAD_INPUT = {
 USAGE = {
     "unknown option": Case(lambda t: ["--no-such-option"], 2, ("unrecognized arguments",)),
     "no file": Case(lambda t: ["parse"], 2, ("required: FILE",)),
+    "no command": Case(lambda t: ["--debug"], 2, ("required: COMMAND",)),
     "two files": Case(lambda t: ["parse", "a.txt", "b.txt"], 2, ("unrecognized arguments: b.txt",)),
     "bad mode": Case(lambda t: [PLAN, "--ocr", "sometimes"], 2, ("invalid choice: 'sometimes'",)),
     "bad jobs": Case(lambda t: [PLAN, "--jobs", "0"], 2, ("must be at least 1",)),

@@ -42,7 +42,9 @@ def build_parser() -> Parser:
     parser = Parser(prog=PROG, description=DESCRIPTION, epilog=EPILOG, formatter_class=HelpFormatter)
     parser.add_argument("-V", "--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command", parser_class=Parser)
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", dest="command", parser_class=Parser, required=True
+    )
     parse.register(commands)
     repair.register(commands)
     validate.register(commands)
@@ -98,6 +100,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     routed = route(args)
+    first = next((a for a in routed if a != "--debug"), "")
+    if first.startswith("-") and first != "-" and first not in TOP_OPTIONS:
+        return usage_failure(
+            UsageError(parser, f"unrecognized arguments: {first} (options go after the command)")
+        )
     if routed != args:
         word = routed[routed.index("parse") + 1]
         suggestion = _suggestion(word)
