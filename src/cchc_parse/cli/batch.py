@@ -23,6 +23,11 @@ again to resume)."""
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    _register_batch(commands)
+    _register_export(commands)
+
+
+def _register_batch(commands: argparse._SubParsersAction[Parser]) -> None:
     parser = add_command(
         commands,
         "batch",
@@ -59,6 +64,8 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     )
     parser.add_argument("--force", action="store_true", help="parse again inputs whose output is current")
 
+
+def _register_export(commands: argparse._SubParsersAction[Parser]) -> None:
     parser = add_command(
         commands,
         "export",

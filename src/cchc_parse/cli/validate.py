@@ -36,6 +36,11 @@ otherwise (always 0 with --exit-zero), 2 for usage or configuration errors."""
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    _register_validate(commands)
+    _register_rule(commands)
+
+
+def _register_validate(commands: argparse._SubParsersAction[Parser]) -> None:
     parser = add_command(
         commands,
         "validate",
@@ -79,6 +84,8 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     config.add_argument("--config", metavar="PATH", type=Path, help="this configuration file")
     config.add_argument("--no-config", action="store_true", help="no configuration file")
 
+
+def _register_rule(commands: argparse._SubParsersAction[Parser]) -> None:
     parser = add_command(
         commands,
         "rule",
