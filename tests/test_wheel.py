@@ -169,3 +169,17 @@ def test_version_and_standard_input(installed: Installed) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["source"]["path"] == "-"
+
+
+def test_batch_and_export(installed: Installed, tmp_path: Path) -> None:
+    plans, out = tmp_path / "plans", tmp_path / "out"
+    plans.mkdir()
+    for path in (OCR_TEXT, DOCX):
+        shutil.copy(path, plans / path.name)
+    done = installed.run("batch", str(plans), "-o", str(out), "-j", "2")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.glob("*.json")) == sorted(f"{p.name}.json" for p in (OCR_TEXT, DOCX))
+    exported = installed.run("export", str(out), "--to", "xlsx")
+    assert exported.returncode == 0, exported.stderr
+    assert (out / "tables.xlsx").stat().st_size > 0
+    assert installed.run("rule", "CP010").stdout.startswith("CP010 (warning)")
