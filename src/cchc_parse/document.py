@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cchc_parse.formats import FormatName
+# the formats cchc-parse reads (source.format); their suffixes and readers are cchc_parse.formats's table
+FormatName = Literal["txt", "md", "pdf", "docx", "doc"]
 
 BlockKind = Literal["paragraph", "table"]
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from cchc_parse.document import FormatName
 from cchc_parse.errors import UnsupportedFormatError
 
 if TYPE_CHECKING:
     from cchc_parse.readers import Reader
 
-FormatName = Literal["txt", "md", "pdf", "docx", "doc"]
+__all__ = ["FORMATS", "INPUT_SUFFIXES", "Format", "FormatName", "find_format", "format_for", "is_text_file"]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cchc_parse.formats import FormatName
+from cchc_parse.document import FormatName
 from cchc_parse.options import Mode
 
 SCHEMA_VERSION: Final = "1.0"

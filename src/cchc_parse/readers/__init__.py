@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from cchc_parse.document import Document
-    from cchc_parse.formats import FormatName
+    from cchc_parse.document import Document, FormatName
     from cchc_parse.options import ParseOptions
 
 
