@@ -140,3 +140,14 @@ def test_any_plan_like_text_parses_and_spans_stay_inside(text: str) -> None:
         assert 0 <= span.start_char <= span.end_char
         assert span.source_start_line is None or 1 <= span.source_start_line <= total_lines
     assert len({t.id for t in doc.tasks}) == len(doc.tasks)
+
+
+def test_readme_lists_the_pipeline_stages_in_order() -> None:
+    import re
+
+    from cchc_parse.pipeline import STAGES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How it works") : readme.index("## Development")]
+    listed = re.findall(r"^  \d+\. (\S+(?: \S+)?)\s{2,}", section, re.MULTILINE)
+    assert listed == [name for name, _ in STAGES]
