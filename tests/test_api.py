@@ -151,3 +151,17 @@ def test_readme_lists_the_pipeline_stages_in_order() -> None:
     section = readme[readme.index("## How it works") : readme.index("## Development")]
     listed = re.findall(r"^  \d+\. (\S+(?: \S+)?)\s{2,}", section, re.MULTILINE)
     assert listed == [name for name, _ in STAGES]
+
+
+def test_the_options_key_holds_what_the_output_depends_on() -> None:
+    from cchc_parse.options import ParseOptions
+
+    def progress(what: str, done: int, total: int) -> None:
+        """A listener: no part of the options' identity."""
+
+    base = ParseOptions()
+    assert ParseOptions(jobs=4, progress=progress).key == base.key == ParseOptions(jobs=4).key
+    assert ParseOptions(progress=progress) == base
+    assert len({base.key, ParseOptions(ocr="never").key, ParseOptions(repair="never").key}) == 3
+    with pytest.raises(ValueError):
+        ParseOptions(jobs=0)

@@ -197,12 +197,12 @@ def test_another_repair_mode_parses_again(tmp_path: Path) -> None:
     assert re.search(r"done\s*\|\s*0\b", again.stderr) and re.search(r"skipped\s*\|\s*4\b", again.stderr)
 
 
-def test_an_output_without_a_repair_mode_is_not_current(tmp_path: Path) -> None:
+def test_an_output_without_an_options_key_is_not_current(tmp_path: Path) -> None:
     src, out = small_tree(tmp_path / "in"), tmp_path / "out"
     assert batch(src, out).exit_code == 0
     old = out / "a.txt.json"
     data = json.loads(old.read_text(encoding="utf-8"))
-    del data["source"]["repair_mode"]  # written before the mode was recorded
+    del data["source"]["options_key"]  # written before the options were recorded
     old.write_text(json.dumps(data), encoding="utf-8")
     again = batch(src, out)
     redone = [

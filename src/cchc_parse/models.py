@@ -47,6 +47,7 @@ class Source(Strict):
     repaired: bool = False
     repair_mode: Mode = "auto"  # the --repair the document was parsed with
     ocr_mode: Mode = "auto"  # the --ocr it was read with
+    options_key: str | None = None  # the digest of the options the output depends on (ParseOptions.key)
 
 
 class DocRef(Strict):

@@ -31,6 +31,15 @@ class ParseOptions:
     max_pages: int = MAX_PDF_PAGES
     progress: Progress | None = field(default=None, compare=False, hash=False, repr=False)
 
+    @property
+    def key(self) -> str:
+        """What the output depends on, as a short digest (``source.options_key``; batch's resume key with the
+        input's SHA-256 and the tool version): the modes and the page limit, not ``jobs`` or ``progress``."""
+        import hashlib
+
+        identity = f"ocr={self.ocr};repair={self.repair};max_pages={self.max_pages}"
+        return hashlib.sha256(identity.encode("ascii")).hexdigest()[:16]
+
     def __post_init__(self) -> None:
         if self.ocr not in MODES or self.repair not in MODES:
             raise ValueError(f"ocr and repair must be one of {', '.join(MODES)}")

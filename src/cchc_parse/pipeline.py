@@ -124,6 +124,7 @@ def _assemble(p: Parse) -> PlanDocument:
             repaired=document.repaired,
             repair_mode=p.options.repair,
             ocr_mode=p.options.ocr,
+            options_key=p.options.key,
         ),
         plan=p.the_plan(),
         sections=to_sections(p.the_outline().root, p.index),

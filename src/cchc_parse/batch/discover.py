@@ -77,13 +77,13 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def read_stamp(output: Path) -> tuple[str, str, str, str] | None:
-    """``(source.sha256, tool_version, source.repair_mode, source.ocr_mode)`` of an existing output, or None
-    if it is missing, not ours, or older than the record of both modes."""
+def read_stamp(output: Path) -> tuple[str, str, str] | None:
+    """``(source.sha256, tool_version, source.options_key)`` of an existing output, or None if it is
+    missing, not ours, or older than the record of its options."""
     try:
         data = json.loads(output.read_bytes())
         source = data["source"]
-        stamp = (source["sha256"], data["tool_version"], source["repair_mode"], source["ocr_mode"])
+        stamp = (source["sha256"], data["tool_version"], source["options_key"])
     except (OSError, ValueError, TypeError, KeyError):
         return None
     if all(isinstance(part, str) for part in stamp):
@@ -92,11 +92,11 @@ def read_stamp(output: Path) -> tuple[str, str, str, str] | None:
 
 
 def is_current(source: Path, output: Path, tool_version: str, options: ParseOptions | None = None) -> bool:
-    """True when ``output`` exists and was made by ``tool_version`` with the same ``--repair`` and ``--ocr``
-    (``options``) from exactly these input bytes."""
+    """True when ``output`` exists and was made by ``tool_version`` with options of the same key (``--ocr``,
+    ``--repair``) from exactly these input bytes."""
     read = options or ParseOptions()
     stamp = read_stamp(output)
-    wanted = (tool_version, read.repair, read.ocr)
+    wanted = (tool_version, read.key)
     return stamp is not None and stamp[1:] == wanted and stamp[0] == file_sha256(source)
 
 

@@ -1,8 +1,8 @@
 """Running a batch: every input under DIR to ``OUT/<relative path>.json``, resumably, on a worker pool.
 
 - Resume: an input is skipped when its output exists and records the same input SHA-256
-  (``source.sha256``), the same ``tool_version`` and the same modes (``source.repair_mode``,
-  ``source.ocr_mode``); ``force`` parses everything again.
+  (``source.sha256``), the same ``tool_version`` and options of the same key (``source.options_key``:
+  ``--ocr``, ``--repair``); ``force`` parses everything again.
 - Time limits: by default :data:`DEFAULT_TIMEOUT` seconds a file, or :data:`SECONDS_PER_PAGE` a page for
   longer PDFs (an OCR'd page takes a few seconds); a given ``timeout`` is the same for every file.
 - Failures never stop the batch. Each is a line ``{"path", "error", "exit"}`` in ``OUT/_errors.jsonl``
