@@ -23,8 +23,9 @@ import cchc_parse.batch.worker as worker
 from cchc_parse import __version__
 from cchc_parse.batch import FileResult, PlainReporter, RichReporter, make_reporter, run_batch
 from cchc_parse.batch.discover import discover_inputs
-from cchc_parse.batch.pages import PAGE_CHARS, pages_before_parsing, pages_for_characters
+from cchc_parse.batch.pages import PAGE_CHARS, Work, expected_work, pages_before_parsing, pages_for_characters
 from cchc_parse.batch.pool import Job, WorkerPool
+from cchc_parse.batch.progress import Estimate
 from cchc_parse.batch.runner import time_limit
 from cli_helpers import CliResult, cli
 
@@ -479,21 +480,39 @@ def test_another_ocr_mode_parses_again(tmp_path: Path) -> None:
 def test_progress_shows_files_in_work_and_the_time_left() -> None:
     screen = io.StringIO()
     reporter = RichReporter(Console(file=screen, force_terminal=True, width=160))
-    reporter.start(files=3, pages=30, skipped=1, jobs=2)
+    scan, text = Work("pdf", 20, 50.0), Work("txt", 10, 0.1)
+    reporter.start(files=3, work=[scan, text, text], skipped=1, jobs=2)
     reporter.begin("in/long-scan.pdf")
     reporter.begin("in/short.txt")
-    reporter._started -= 10  # ten seconds in
-    reporter.file(FileResult("in/short.txt", "done", 10, pages=2), 10)
+    reporter.file(FileResult("in/short.txt", "done", 200, pages=10), text)  # texts run at twice their prior
     reporter._last = 0.0
     reporter.tick()
-    text = screen.getvalue()
-    assert "1 up to date, 3 to parse" in text
-    assert "1/3 files" in text and "long-scan.pdf" in text
-    assert "ETA 0:00:20" in text  # 10 of 30 pages in 10 s: 20 s left
+    text_out = screen.getvalue()
+    assert "1 up to date, 3 to parse" in text_out
+    assert "1/3 files" in text_out and "long-scan.pdf" in text_out
+    assert "ETA 0:00:25" in text_out  # the scan keeps its prior (50 s) + a text at its pace (0.2 s), over 2
     reporter.stop()
+
+
+@pytest.mark.parametrize(
+    ("done", "left"),
+    [([], None), ([("txt", 1.0)], 25.0), ([("txt", 1.0), ("pdf", 100.0)], 0.0)],
+)
+def test_the_estimate_follows_each_formats_pace(done: list[tuple[str, float]], left: float | None) -> None:
+    work = {"pdf": Work("pdf", 20, 50.0), "txt": Work("txt", 10, 0.1)}
+    estimate = Estimate(list(work.values()), jobs=2)
+    for kind, seconds in done:
+        estimate.done(work[kind], seconds)
+    assert estimate.seconds_left() == left
+
+
+def test_expected_work_weighs_a_pdf_page_above_a_text_page(tmp_path: Path) -> None:
+    pdf = FIXTURES / "pdf" / "QD-1074-QD-BXD-29-6-2026.pdf"
+    assert expected_work(pdf, pdf.stat().st_size) == Work("pdf", 2, 5.0)
+    assert expected_work(PLAN_TXT, 6001) == Work("txt", 3, 0.03)
 
 
 def test_plain_log_says_how_much_work_there_is() -> None:
     stream = io.StringIO()
-    PlainReporter(stream).start(files=4, pages=12, skipped=1, jobs=2)
+    PlainReporter(stream).start(files=4, work=[Work("pdf", 6, 15.0), Work("md", 6, 0.06)], skipped=1, jobs=2)
     assert stream.getvalue() == "batch: 4 to parse (about 12 pages), 1 up to date, 2 jobs\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_parse.models import PlanDocument, Section, Span
@@ -88,3 +89,30 @@ def _pdf_page_count(path: Path) -> int | None:
         return len(pdf)
     finally:
         pdf.close()
+
+
+# seconds a page a format is expected to take before any file of it is done (a PDF page may need OCR, a
+# .doc goes through LibreOffice); the batch's time left then follows the pace each format really shows
+PRIOR_SECONDS_PER_PAGE = {"pdf": 2.5, "doc": 0.5, "docx": 0.05, "txt": 0.01, "md": 0.01}
+
+
+@dataclass(frozen=True)
+class Work:
+    """What one input is expected to cost, known before it is parsed: its format (by suffix), its pages,
+    and the seconds its format's prior gives them."""
+
+    kind: str
+    pages: int
+    seconds: float
+
+
+NO_WORK = Work("", 0, 0.0)
+
+
+def expected_work(path: Path, size: int) -> Work:
+    from cchc_parse.formats import find_format
+
+    found = find_format(path)
+    kind = found.name if found else ""
+    pages = pages_before_parsing(path, size)
+    return Work(kind, pages, pages * PRIOR_SECONDS_PER_PAGE.get(kind, 0.1))

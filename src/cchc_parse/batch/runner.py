@@ -27,7 +27,7 @@ from typing import IO
 
 from cchc_parse._version import __version__
 from cchc_parse.batch.discover import InputFile, discover_inputs, is_current, output_path
-from cchc_parse.batch.pages import pages_before_parsing
+from cchc_parse.batch.pages import NO_WORK, Work, expected_work
 from cchc_parse.batch.pool import Job, WorkerPool
 from cchc_parse.batch.progress import Reporter
 from cchc_parse.batch.summary import BatchSummary, FileResult, FileStatus
@@ -46,7 +46,11 @@ class _Item:
     input: InputFile
     output: Path
     current: bool  # the existing output matches the input (only computed when it exists)
-    pages: int = 1  # known or estimated before parsing (batch.pages.pages_before_parsing)
+    work: Work = NO_WORK  # its pages and expected seconds, known before parsing (batch.pages.expected_work)
+
+    @property
+    def pages(self) -> int:
+        return self.work.pages
 
 
 def run_batch(
@@ -82,10 +86,10 @@ def run_batch(
         inputs = discover_inputs(root, out, recursive=recursive, globs=globs)
         summary.total = len(inputs)
         todo, skipped = _plan(inputs, out, force=force, options=read)
-        report.start(files=len(todo), pages=sum(i.pages for i in todo), skipped=len(skipped), jobs=workers)
+        report.start(files=len(todo), work=[i.work for i in todo], skipped=len(skipped), jobs=workers)
         for result, _item in skipped:
             summary.add(result)
-            report.file(result, 0)
+            report.file(result, NO_WORK)
         jobs_of = {_job(item, read, timeout): item for item in todo}
         _parse_all(jobs_of, workers, summary, report, errors)
     except KeyboardInterrupt:
@@ -151,7 +155,7 @@ def _plan(
             ms = round((time.perf_counter() - start) * 1000)
             skipped.append((FileResult(display_path(found.path), "skipped", ms), item))
         else:
-            todo.append(_Item(found, output, current, pages_before_parsing(found.path, found.size)))
+            todo.append(_Item(found, output, current, expected_work(found.path, found.size)))
     return todo, skipped
 
 
@@ -161,8 +165,8 @@ def _parse_all(
     if not items:
         return
     order = list(items)
-    if workers > 1:  # longest first (pages, then bytes): the workers then finish together
-        order.sort(key=lambda job: (-items[job].pages, -items[job].input.size))
+    if workers > 1:  # longest expected first (a scan before a text of as many pages): they finish together
+        order.sort(key=lambda job: (-items[job].work.seconds, -items[job].input.size))
 
     def started(job: Job) -> None:
         report.begin(display_path(job.source))
@@ -176,7 +180,7 @@ def _parse_all(
                 if not item.current:
                     item.output.unlink(missing_ok=True)
             summary.add(result)
-            report.file(result, item.pages)
+            report.file(result, item.work)
 
 
 def _result(item: _Item, outcome: Outcome) -> FileResult:
