@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_parse import resources
-from cchc_parse.extract import deadlines
+from cchc_parse.extract.deadline_words import WORDS, deadline_words
 from cchc_parse.extract.deadlines import find_deadline, parse_deadline
 from cchc_parse.models import Deadline
 
@@ -282,13 +282,13 @@ def test_find_deadline_finds_none(sentence: str) -> None:
 @pytest.fixture
 def broken_words(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """A copy of the deadline words, served instead of the packaged file; edit it in the test."""
-    data = dict(resources.load_json(deadlines.WORDS))
+    data = dict(resources.load_json(WORDS))
     data["recurrence"] = dict(data["recurrence"])
     real = resources.load_json
-    monkeypatch.setattr(resources, "load_json", lambda name: data if name == deadlines.WORDS else real(name))
-    deadlines._words.cache_clear()
+    monkeypatch.setattr(resources, "load_json", lambda name: data if name == WORDS else real(name))
+    deadline_words.cache_clear()
     yield data
-    deadlines._words.cache_clear()
+    deadline_words.cache_clear()
 
 
 @pytest.mark.parametrize(

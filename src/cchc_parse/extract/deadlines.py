@@ -16,18 +16,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from typing import Any, Literal, get_args
 
-from cchc_parse import resources, rules
+from cchc_parse import rules
+from cchc_parse.extract.deadline_words import (
+    RECURRENCES,
+    CueKind,
+    Recurrence,
+    deadline_words,
+    key,
+)
 from cchc_parse.models import Deadline
 
-WORDS = "deadline_words.json"
-Recurrence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly"]
-CueKind = Literal["by", "before", "from", "within"]
-# Most frequent first: a text naming several recurrences gets the most frequent ("quý/6 tháng/năm").
-RECURRENCES: tuple[Recurrence, ...] = get_args(Recurrence)
-CUE_KINDS: tuple[CueKind, ...] = get_args(CueKind)
 _CUE_WINDOW = 40  # characters searched before a mention for its cue word
 _NOUN_WINDOW = 60  # characters searched before a year or recurrence for a noun it belongs to
 _NEAR = 20  # a following mention at most this far lends its year ("tháng 3 đến tháng 6/2026")
@@ -37,27 +36,6 @@ _INTERVALS: tuple[tuple[float, Recurrence], ...] = (
     (0.05, "daily"), (0.25, "weekly"), (1, "monthly"), (3, "quarterly"), (6, "half-yearly"),
 )  # fmt: skip
 _NUMERALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "đầu": 1, "cuối": 2}
-
-
-@dataclass(frozen=True)
-class _Words:
-    """The data file, checked, with the patterns built from it."""
-
-    cues: dict[str, CueKind]
-    weak_cues: frozenset[str]  # weak and horizon cues: not enough to make a year a deadline
-    units: dict[str, Recurrence]
-    fixed: dict[str, Recurrence]
-    numbers: dict[str, int]
-    open_end: dict[str, Recurrence | None]
-    mention: re.Pattern[str]
-    cue: re.Pattern[str]
-    cell_recurrence: re.Pattern[str]
-    sentence_recurrence: re.Pattern[str]
-    tail: re.Pattern[str]
-    open_end_re: re.Pattern[str]
-    recurrence_noun: re.Pattern[str]
-    document_noun: re.Pattern[str]
-    label: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -73,90 +51,6 @@ class _Mention:
     terse: bool
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _fail(where: str, what: str) -> resources.DataFileError:
-    return resources.DataFileError(f"{WORDS}: '{where}' must be {what}")
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _fail(where, "a non-empty list of non-empty strings")
-    return tuple(value)
-
-
-def _mapping(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict) or not value or not all(isinstance(k, str) and k.strip() for k in value):
-        raise _fail(where, "a non-empty object keyed by non-empty strings")
-    return {_key(k): v for k, v in value.items()}
-
-
-def _recurrences(value: Any, where: str, *, nullable: bool = False) -> dict[str, Any]:
-    table = _mapping(value, where)
-    if not all(v in RECURRENCES or (nullable and v is None) for v in table.values()):
-        raise _fail(where, f"an object whose values are one of {', '.join(RECURRENCES)}")
-    return table
-
-
-def _cues(value: Any) -> dict[str, CueKind]:
-    table = _mapping(value, "cues")
-    if set(table) - set(CUE_KINDS):
-        raise _fail("cues", f"an object with the keys {', '.join(CUE_KINDS)}")
-    out: dict[str, CueKind] = {}
-    for kind in CUE_KINDS:
-        out.update((_key(w), kind) for w in _strings(table.get(kind), f"cues.{kind}"))
-    return out
-
-
-def _numbers(value: Any) -> dict[str, int]:
-    table = _mapping(value, "recurrence.numbers")
-    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in table.values()):
-        raise _fail("recurrence.numbers", "an object of positive integers")
-    return table
-
-
-@cache
-def _words() -> _Words:
-    data = resources.load_json(WORDS)
-    rec = _mapping(data.get("recurrence"), "recurrence")
-    cues = _cues(data.get("cues"))
-    units = _recurrences(rec.get("units"), "recurrence.units")
-    fixed = _recurrences(rec.get("fixed"), "recurrence.fixed")
-    numbers = _numbers(rec.get("numbers"))
-    open_end = _recurrences(data.get("open_end"), "open_end", nullable=True)
-    parts = {
-        "leads": _strings(rec.get("leads"), "recurrence.leads"),
-        "units": tuple(units),
-        "bare_units": _strings(rec.get("bare_units"), "recurrence.bare_units"),
-        "fixed": tuple(fixed),
-        "numbers": tuple(numbers),
-        "continuous": _strings(rec.get("continuous"), "recurrence.continuous"),
-    }
-    verbs = _strings(rec.get("continuous_verbs"), "recurrence.continuous_verbs")
-    tails = _strings(rec.get("tails"), "recurrence.tails")
-    return _Words(
-        cues=cues,
-        weak_cues=frozenset(
-            _key(w) for key in ("weak_cues", "horizon_cues") for w in _strings(data.get(key), key)
-        ),
-        units=units,
-        fixed=fixed,
-        numbers=numbers,
-        open_end=open_end,
-        mention=rules.deadline_mention_pattern(),
-        cue=rules.cue_pattern(cues, _strings(data.get("cue_fillers"), "cue_fillers")),
-        cell_recurrence=rules.recurrence_pattern(**parts, continuous_verbs=None),
-        sentence_recurrence=rules.recurrence_pattern(**parts, continuous_verbs=verbs),
-        tail=rules.bounded_words_pattern(tails, after=r"\s+"),
-        open_end_re=rules.bounded_words_pattern(open_end, after=r"\s*"),
-        recurrence_noun=rules.noun_before_pattern(_strings(data.get("recurrence_nouns"), "recurrence_nouns")),
-        document_noun=rules.noun_before_pattern(_strings(data.get("document_nouns"), "document_nouns")),
-        label=rules.deadline_label_pattern(_strings(data.get("labels"), "labels")),
-    )
-
-
 # --- time mentions -----------------------------------------------------------------------------------
 
 
@@ -167,7 +61,7 @@ def _number(text: str) -> int:
 def _scan(text: str) -> list[_Mention]:
     """The time mentions of a text in order; cited documents' dates are left out."""
     out: list[_Mention] = []
-    for m in _words().mention.finditer(text):
+    for m in deadline_words().mention.finditer(text):
         if m.lastgroup not in rules.DEADLINE_GROUPS:
             continue
         kind, first, last, year, terse = rules.DEADLINE_GROUPS[m.lastgroup]
@@ -224,11 +118,11 @@ def _period(m: _Mention, year: int | None) -> tuple[date, date] | None:
 
 def _cue(text: str, start: int) -> tuple[CueKind, int, str] | None:
     """The cue word right before a mention: its kind, where it starts, and the word."""
-    m = _words().cue.search(text, max(0, start - _CUE_WINDOW), start)
+    m = deadline_words().cue.search(text, max(0, start - _CUE_WINDOW), start)
     if m is None:
         return None
-    word = _key(m["cue"])
-    return _words().cues[word], m.start(), word
+    word = key(m["cue"])
+    return deadline_words().cues[word], m.start(), word
 
 
 def _names_document(text: str, m: _Mention) -> bool:
@@ -236,7 +130,7 @@ def _names_document(text: str, m: _Mention) -> bool:
     2026") rather than a time."""
     if m.kind not in ("year", "years"):
         return False
-    return _words().document_noun.search(text, max(0, m.start - _NOUN_WINDOW), m.start) is not None
+    return deadline_words().document_noun.search(text, max(0, m.start - _NOUN_WINDOW), m.start) is not None
 
 
 def _bounds(text: str, mentions: list[_Mention], plan_year: int | None) -> tuple[date | None, date | None]:
@@ -271,7 +165,7 @@ def _most_frequent(found: Iterator[Recurrence | None]) -> Recurrence | None:
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else _words().numbers.get(_key(text), 0)
+    return int(text) if text.isdigit() else deadline_words().numbers.get(key(text), 0)
 
 
 def _frequency(m: re.Match[str]) -> Recurrence | None:
@@ -280,21 +174,21 @@ def _frequency(m: re.Match[str]) -> Recurrence | None:
         every = float(_count(m["months"]))
     else:
         times = _count(m["times"] or m["times2"])
-        every = _PER_MONTHS[_key(m["per"] or m["per2"])] / times if times else 0.0
+        every = _PER_MONTHS[key(m["per"] or m["per2"])] / times if times else 0.0
     if every <= 0:
         return None
     return next((r for limit, r in _INTERVALS if every <= limit), "yearly")
 
 
 def _recurrence_of(m: re.Match[str]) -> Recurrence | None:
-    words = _words()
+    words = deadline_words()
     if m["freq"]:
         return _frequency(m)
     units = m["units"] or m.groupdict().get("bare")
     if units:
-        return _most_frequent(words.units.get(_key(u)) for u in rules.UNIT_SEPARATOR.split(units))
+        return _most_frequent(words.units.get(key(u)) for u in rules.UNIT_SEPARATOR.split(units))
     if m["fixed"]:
-        return words.fixed.get(_key(m["fixed"]))
+        return words.fixed.get(key(m["fixed"]))
     return "continuous" if m["cont"] else None
 
 
@@ -310,13 +204,13 @@ def parse_deadline(text: str, *, plan_year: int | None = None) -> Deadline | Non
     printed = text.strip()
     if not printed:
         return None
-    words = _words()
+    words = deadline_words()
     start, end = _bounds(printed, _scan(printed), plan_year)
     recurrence = _most_frequent(_recurrence_of(m) for m in words.cell_recurrence.finditer(printed))
     opened = words.open_end_re.search(printed)
     if opened:
         end = None
-        recurrence = recurrence or words.open_end[_key(opened[0])]
+        recurrence = recurrence or words.open_end[key(opened[0])]
     if start is not None and end is not None and start > end:
         start = None
     return Deadline(text=printed, start=start, end=end, recurrence=recurrence)
@@ -354,13 +248,13 @@ def _recurrence_after(text: str, end: int) -> int | None:
     glue = rules.DAY_TO_RECURRENCE.match(text, end)
     if glue is None:
         return None
-    m = _words().sentence_recurrence.match(text, glue.end())
+    m = deadline_words().sentence_recurrence.match(text, glue.end())
     return m.end() if m and _recurrence_of(m) else None
 
 
 def _rank(m: _Mention, cue: tuple[CueKind, int, str] | None) -> int | None:
     """0 for a cued mention, 1 for a month/quarter/half with its year, None when it is no deadline."""
-    words = _words()
+    words = deadline_words()
     if m.kind in ("year", "years"):
         strong = cue is not None and cue[2] not in words.weak_cues
         return 0 if strong else None
@@ -392,13 +286,13 @@ def _date_phrase(text: str) -> tuple[int, int] | None:
 
 def _open_end(text: str, end: int) -> int:
     """Past an open end right after a phrase ("Quý IV năm 2025| và các năm tiếp theo|")."""
-    m = _words().open_end_re.match(text, end)
+    m = deadline_words().open_end_re.match(text, end)
     return m.end() if m else end
 
 
 def _label_phrase(text: str) -> tuple[int, int] | None:
     """What a label opening a clause announces: "Thời gian thực hiện: |sau khi … được ban hành|."."""
-    m = _words().label.search(text)
+    m = deadline_words().label.search(text)
     if m is None:
         return None
     start, end = m.span("value")
@@ -410,7 +304,7 @@ def _label_phrase(text: str) -> tuple[int, int] | None:
 
 
 def _recurrence_phrase(text: str) -> tuple[int, int] | None:
-    words = _words()
+    words = deadline_words()
     for m in words.sentence_recurrence.finditer(text):
         if words.recurrence_noun.search(text, max(0, m.start() - _NOUN_WINDOW), m.start()):
             continue

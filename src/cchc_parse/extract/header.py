@@ -13,84 +13,17 @@ from functools import cache
 
 from cchc_parse import resources, rules
 from cchc_parse.document import Block
+from cchc_parse.extract.header_words import (
+    DATA,
+    locality_re,
+    place_after_locality_re,
+    proper_re,
+    type_before_number_re,
+    words,
+)
 
-DATA = "metadata.json"
 HEAD_SCAN = 8  # blocks a header table may be found in
 ROMAN_CONTEXT = frozenset({"KHÓA", "KHOÁ", "THỨ", "ĐOẠN", "PHẦN", "CHƯƠNG", "VỰC", "KỲ"})
-
-
-@dataclass(frozen=True)
-class Words:
-    """The data-file word lists the header code needs, upper-cased and ordered longest first."""
-
-    heads: dict[str, str]
-    exact: dict[str, str]
-    proper: dict[str, str]
-    localities: tuple[str, ...]
-    places: dict[str, str]
-    acronyms: frozenset[str]
-    authorities: tuple[str, ...]
-    doc_types: dict[str, str]  # upper-case -> customary spelling
-    law_stops: frozenset[str]  # words after "luật" that do not start a law's name
-    code_case: dict[str, str]  # upper-cased number codes -> as printed ("TTG" -> "TTg")
-
-
-def _spellings(key: str) -> dict[str, str]:
-    """A map from upper-case phrases to their spelling, checked to differ in case only."""
-    spellings = resources.string_map(DATA, key)
-    for upper, spelled in spellings.items():
-        if upper != upper.upper() or spelled.upper() != upper:
-            raise resources.DataFileError(
-                f"{DATA}: '{key}' maps '{upper}' to '{spelled}', not a case variant"
-            )
-    return spellings
-
-
-@cache
-def words() -> Words:
-    def longest_first(keys: list[str] | tuple[str, ...]) -> list[str]:
-        return sorted(keys, key=len, reverse=True)
-
-    heads = _spellings("agency_heads")
-    return Words(
-        heads={k: heads[k] for k in longest_first(list(heads))},
-        exact=_spellings("exact_agencies"),
-        proper=_spellings("proper_phrases"),
-        localities=tuple(longest_first(resources.string_list(DATA, "localities"))),
-        places={p.upper(): p for p in longest_first(resources.string_list(DATA, "places"))},
-        acronyms=frozenset(resources.string_list(DATA, "acronyms")),
-        authorities=tuple(longest_first(resources.string_list(DATA, "authority_titles"))),
-        doc_types={n.upper(): n for n in longest_first(resources.string_list(DATA, "doc_types"))},
-        code_case=resources.string_map(DATA, "number_code_case"),
-        law_stops=frozenset(resources.string_list(DATA, "law_name_stop_words")),
-    )
-
-
-@cache
-def _locality_re() -> re.Pattern[str]:
-    # A level word before a place name; "XÃ HỘI" (society) is not the commune "XÃ".
-    alts = "|".join(re.escape(w) for w in words().localities)
-    return re.compile(rf"(?<!\w)(?P<loc>{alts})(?!\w)(?!\s+HỘI\b)", re.IGNORECASE)
-
-
-@cache
-def _proper_re() -> re.Pattern[str]:
-    alts = "|".join(re.escape(k) for k in sorted(words().proper, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _place_after_locality_re() -> re.Pattern[str]:
-    places = "|".join(re.escape(p) for p in words().places)
-    locs = "|".join(re.escape(w) for w in words().localities)
-    return re.compile(rf"(?<!\w)(?P<loc>{locs})\s+(?P<place>{places})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _type_before_number_re() -> re.Pattern[str]:
-    # A lower-cased document type cited with its number ("chỉ thị số 27/CT-TTg"), to capitalise.
-    alts = "|".join(re.escape(t.lower()) for t in words().doc_types.values())
-    return re.compile(rf"(?<!\w)(?:{alts})(?=\s+số\s)")
 
 
 # --- case conversion ------------------------------------------------------------------------------
@@ -124,7 +57,7 @@ def _capitalise(word: str) -> str:
 def _fix_proper(text: str) -> str:
     """Restore proper nouns inside lower-cased text ("chính phủ" -> "Chính phủ")."""
     proper = words().proper
-    return _proper_re().sub(lambda m: proper.get(m.group().upper(), m.group()), text)
+    return proper_re().sub(lambda m: proper.get(m.group().upper(), m.group()), text)
 
 
 def _part_case(part: str) -> str:
@@ -163,7 +96,7 @@ def agency_case(text: str) -> str:
     head = starts_with_head(upper)
     rest = text[len(head) :].strip() if head else text
     parts = [words().heads[head]] if head else []
-    loc = _locality_re().search(rest)
+    loc = locality_re().search(rest)
     if loc:
         before, place = rest[: loc.start()].strip(), rest[loc.end() :].strip()
         if before:
@@ -203,10 +136,10 @@ def sentence_case(text: str) -> str:
         return text
     tokens = text.split(" ")
     out = [_token_case(t, tokens[i - 1].upper() if i else "") for i, t in enumerate(tokens)]
-    lowered = _type_before_number_re().sub(lambda m: _capitalise(m.group()), _fix_proper(" ".join(out)))
+    lowered = type_before_number_re().sub(lambda m: _capitalise(m.group()), _fix_proper(" ".join(out)))
     lowered = rules.LAW_IN_TITLE.sub(_law_case, lowered)
     places = words().places
-    return _place_after_locality_re().sub(
+    return place_after_locality_re().sub(
         lambda m: f"{m.group('loc').lower()} {places[m.group('place').upper()]}", lowered
     )
 
@@ -214,7 +147,7 @@ def sentence_case(text: str) -> str:
 def lower_first(text: str) -> str:
     """Lower-case the first letter unless the first word is an acronym or a proper phrase."""
     first = text.split(" ", 1)[0]
-    if not first or is_acronym(first) or _proper_re().match(text):
+    if not first or is_acronym(first) or proper_re().match(text):
         return text
     return first[:1].lower() + text[1:]
 
@@ -366,7 +299,7 @@ def complete_locality(entity: str, texts: list[str], place: str | None) -> str:
     The name comes from the same level word in the title texts ("… tỉnh Sơn La năm 2026"), else, for a
     province or city, from the place of the date line.
     """
-    m = _locality_re().search(entity)
+    m = locality_re().search(entity)
     if not m or entity[m.end() :].strip():
         return entity
     level = m.group().lower()

@@ -15,10 +15,10 @@ from functools import cache
 from cchc_parse import resources, rules
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
+from cchc_parse.extract.header_words import DATA, words
 from cchc_parse.extract.signature import find_recipients, find_signers
 from cchc_parse.models import DocRef, LegalBasis, Plan
 
-DATA = hd.DATA
 HEAD_MAX = 15  # blocks the title and authority line may stand in
 OPENING_MAX = 60  # blocks the legal bases and "Điều 1" may stand in
 LONG_PARAGRAPH = 300  # a head paragraph longer than this is body text
@@ -40,7 +40,7 @@ class Head:
 
 
 def _doc_types() -> dict[str, str]:
-    return hd.words().doc_types
+    return words().doc_types
 
 
 @cache
@@ -339,7 +339,7 @@ def issuers(
     issuer = entities[-1] if entities else None
     parent = entities[-2] if len(entities) > 1 else None
     if authority and (
-        issuer is None or (issuer.upper() in hd.words().heads and authority.startswith(issuer.upper()))
+        issuer is None or (issuer.upper() in words().heads and authority.startswith(issuer.upper()))
     ):
         issuer = hd.agency_case(authority)
     if issuer is None:

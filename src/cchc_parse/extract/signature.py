@@ -13,7 +13,8 @@ from functools import cache
 
 from cchc_parse import resources, rules
 from cchc_parse.document import Block
-from cchc_parse.extract.header import DATA, authority_title, is_caps
+from cchc_parse.extract.header import authority_title, is_caps
+from cchc_parse.extract.header_words import DATA
 from cchc_parse.models import Signer
 
 MAX_SIGN_LINE = 160  # a longer paragraph is body text, not a signature line
