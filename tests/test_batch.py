@@ -451,12 +451,19 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("pages", "timeout", "limit"), [(1, None, 120.0), (35, None, 700.0), (35, 60.0, 60.0), (35, 0.0, None)]
+    ("work", "timeout", "limit"),
+    [
+        (Work("pdf", 1, 2.5), None, 120.0),
+        (Work("pdf", 35, 87.5), None, 700.0),
+        (Work("txt", 35, 0.35), None, 120.0),  # a long text needs no OCR
+        (Work("pdf", 35, 87.5), 60.0, 60.0),
+        (Work("pdf", 35, 87.5), 0.0, None),
+    ],
 )
 def test_the_default_time_limit_grows_with_the_pages(
-    pages: int, timeout: float | None, limit: float | None
+    work: Work, timeout: float | None, limit: float | None
 ) -> None:
-    assert time_limit(pages, timeout) == limit
+    assert time_limit(work, timeout) == limit
 
 
 def test_pdf_pages_are_known_before_parsing(tmp_path: Path) -> None:
@@ -516,3 +523,14 @@ def test_plain_log_says_how_much_work_there_is() -> None:
     stream = io.StringIO()
     PlainReporter(stream).start(files=4, work=[Work("pdf", 6, 15.0), Work("md", 6, 0.06)], skipped=1, jobs=2)
     assert stream.getvalue() == "batch: 4 to parse (about 12 pages), 1 up to date, 2 jobs\n"
+
+
+def test_workers_get_the_options_that_make_the_resume_key(tmp_path: Path) -> None:
+    from cchc_parse.batch.runner import _Item, _job
+    from cchc_parse.options import ParseOptions
+
+    found = discover_inputs(small_tree(tmp_path / "in"), tmp_path / "out")[0]
+    chosen = ParseOptions(ocr="never", repair="always", jobs=4, max_pages=5)
+    job = _job(_Item(found, tmp_path / "out.json", False), chosen, None)
+    assert job.options.key == chosen.key  # else no output of this run would ever be current
+    assert job.options.jobs == 1 and job.options.progress is None

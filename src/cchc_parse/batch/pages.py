@@ -67,15 +67,23 @@ def _section_spans(sections: list[Section]) -> Iterator[Span]:
 DOCX_PAGE_BYTES = 12_000
 
 
-def pages_before_parsing(path: Path, size: int) -> int:
+def pages_before_parsing(path: Path, size: int, kind: str | None = None) -> int:
     """The pages an input will count for, known before it is parsed: a PDF's page count (PDFium reads only
-    its cross-reference table), else estimated from the size (text: ``PAGE_CHARS`` bytes a page)."""
-    suffix = path.suffix.lower()
-    if suffix == ".pdf":
+    its cross-reference table), else estimated from the size (text: ``PAGE_CHARS`` bytes a page).
+    ``kind`` is the format's name (default: the one its suffix gives)."""
+    kind = _kind(path) if kind is None else kind
+    if kind == "pdf":
         return _pdf_page_count(path) or 1
-    if suffix in (".docx", ".doc"):
+    if kind in ("docx", "doc"):
         return max(1, math.ceil(size / DOCX_PAGE_BYTES))
     return pages_for_characters(size)
+
+
+def _kind(path: Path) -> str:
+    from cchc_parse.formats import find_format
+
+    found = find_format(path)
+    return found.name if found else ""
 
 
 def _pdf_page_count(path: Path) -> int | None:
@@ -110,9 +118,6 @@ NO_WORK = Work("", 0, 0.0)
 
 
 def expected_work(path: Path, size: int) -> Work:
-    from cchc_parse.formats import find_format
-
-    found = find_format(path)
-    kind = found.name if found else ""
-    pages = pages_before_parsing(path, size)
+    kind = _kind(path)
+    pages = pages_before_parsing(path, size, kind)
     return Work(kind, pages, pages * PRIOR_SECONDS_PER_PAGE.get(kind, 0.1))

@@ -21,7 +21,7 @@ import json
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -47,10 +47,6 @@ class _Item:
     output: Path
     current: bool  # the existing output matches the input (only computed when it exists)
     work: Work = NO_WORK  # its pages and expected seconds, known before parsing (batch.pages.expected_work)
-
-    @property
-    def pages(self) -> int:
-        return self.work.pages
 
 
 def run_batch(
@@ -127,17 +123,19 @@ def _prepare(root: Path, out: Path) -> tuple[Path, Path]:
     return root, out
 
 
-def time_limit(pages: int, timeout: float | None = None) -> float | None:
-    """The time limit of a file of ``pages`` pages: ``timeout`` when given (0: none), else the default."""
+def time_limit(work: Work, timeout: float | None = None) -> float | None:
+    """The time limit of a file expected to cost ``work``: ``timeout`` when given (0: none), else the
+    default, which grows with a PDF's pages (other formats' pages are estimates, and need no OCR)."""
     if timeout is not None:
         return timeout or None
+    pages = work.pages if work.kind == "pdf" else 0
     return max(DEFAULT_TIMEOUT, SECONDS_PER_PAGE * pages)
 
 
 def _job(item: _Item, options: ParseOptions, timeout: float | None) -> Job:
-    # the pool is the parallelism: each worker OCRs one page at a time
-    worker_options = ParseOptions(ocr=options.ocr, repair=options.repair, jobs=1)
-    return Job(item.input.path, item.output, worker_options, time_limit(item.pages, timeout))
+    # the pool is the parallelism: each worker OCRs one page at a time; progress stays in this process
+    worker_options = replace(options, jobs=1, progress=None)
+    return Job(item.input.path, item.output, worker_options, time_limit(item.work, timeout))
 
 
 def _plan(
@@ -150,10 +148,11 @@ def _plan(
         start = time.perf_counter()
         output = output_path(out, found.rel)
         current = output.exists() and is_current(found.path, output, __version__, options)
-        item = _Item(found, output, current)
-        if item.current and not force:
+        if current and not force:
             ms = round((time.perf_counter() - start) * 1000)
-            skipped.append((FileResult(display_path(found.path), "skipped", ms), item))
+            skipped.append(
+                (FileResult(display_path(found.path), "skipped", ms), _Item(found, output, current))
+            )
         else:
             todo.append(_Item(found, output, current, expected_work(found.path, found.size)))
     return todo, skipped

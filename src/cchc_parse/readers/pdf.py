@@ -37,11 +37,8 @@ if TYPE_CHECKING:
     from cchc_parse.repair import RepairMode
     from cchc_parse.repair.document import RepairCount
 
-OcrMode = Mode
-OCR_MODES = MODES
 QUALITY_MIN = 0.6  # text layers scoring below this are broken (good ones score 0.9 and more)
 MIN_LETTERS = 40  # a page with fewer letters has no text layer to speak of (a scan, or a blank page)
-MAX_PAGES = MAX_PDF_PAGES
 HEAD_BYTES = 1024  # the %PDF header must stand within the first bytes ...
 TAIL_BYTES = 2048  # ... and the %%EOF marker within the last ones
 CHUNK_BYTES = 1 << 20
@@ -69,9 +66,9 @@ PDF = PdfReader()
 def read_pdf_file(
     path: str,
     *,
-    ocr: OcrMode = "auto",
+    ocr: Mode = "auto",
     jobs: int = 1,
-    max_pages: int = MAX_PAGES,
+    max_pages: int = MAX_PDF_PAGES,
     repair: RepairMode = "auto",
     progress: Progress | None = None,
 ) -> Document:
@@ -81,8 +78,8 @@ def read_pdf_file(
     than ``max_pages`` pages, or has no text at all; ``readers.ocr.OcrUnavailableError`` when pages need
     OCR (mode "auto" or "always") and Tesseract is missing. ``progress`` hears how OCR gets on.
     """
-    if ocr not in OCR_MODES:
-        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    if ocr not in MODES:
+        raise ValueError(f"ocr must be one of {', '.join(MODES)}, not {ocr!r}")
     sha256 = _check_file(path)
     pages = _read_pages(path, max_pages)
     warnings: list[DocWarning] = []
@@ -189,7 +186,7 @@ def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
 def _ocr(
     path: str,
     pages: list[PageText],
-    mode: OcrMode,
+    mode: Mode,
     jobs: int,
     warnings: list[DocWarning],
     progress: Progress | None,
