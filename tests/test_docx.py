@@ -19,9 +19,9 @@ import pytest
 
 from cchc_parse import InputError, UnsupportedFormatError, parse_file
 from cchc_parse.document import Block
+from cchc_parse.formats import OLE_MAGIC
 from cchc_parse.models import PlanDocument, Section
 from cchc_parse.readers.docx import NO_SOFFICE, find_soffice, read_doc_file, read_docx_bytes
-from cchc_parse.readers.docx_package import OLE_MAGIC
 from cli_helpers import cli
 from docx_factory import (
     abstract,

@@ -91,3 +91,20 @@ def test_formats_by_suffix(name: str, expected: str | None) -> None:
     if expected is None:
         with pytest.raises(UnsupportedFormatError, match=r"expected \.pdf, \.docx, \.doc, \.txt or \.md"):
             format_for(name)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"%PDF-1.7\n", "pdf"),
+        (b"\xef\xbb\xbf junk before %PDF-1.4 header", "pdf"),
+        (b"PK\x03\x04rest", "docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "doc"),
+        ("Kế hoạch %PDF mentioned without its dash".encode(), "txt"),
+        (b"", "txt"),
+    ],
+)
+def test_a_format_is_told_from_its_first_bytes(data: bytes, expected: str) -> None:
+    from cchc_parse.formats import sniff
+
+    assert sniff(data).name == expected

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_parse.errors import CchcParseError, InputError
+from cchc_parse.formats import sniff
 
 STDIN = "-"
-# the first bytes of each binary format we read; anything else is taken for text
-_MAGIC = ((b"%PDF", ".pdf"), (b"PK\x03\x04", ".docx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"))
-_HEAD_BYTES = 1024  # a PDF's header may stand a little after the start
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ def opened(argument: str, stdin_name: str | None = None) -> Iterator[Input]:
     data = sys.stdin.buffer.read()
     if not data:
         raise InputError(stdin_name or STDIN, "standard input is empty")
-    suffix = Path(stdin_name).suffix.lower() if stdin_name else _sniff(data)
+    suffix = Path(stdin_name).suffix.lower() if stdin_name else sniff(data).suffixes[0]
     with tempfile.TemporaryDirectory(prefix="cchc-parse-") as folder:
         path = Path(folder) / f"stdin{suffix}"
         path.write_bytes(data)
@@ -50,11 +48,3 @@ def opened(argument: str, stdin_name: str | None = None) -> Iterator[Input]:
             yield source
         except CchcParseError as exc:
             raise source.renamed(exc) from exc
-
-
-def _sniff(data: bytes) -> str:
-    head = data[:_HEAD_BYTES]
-    for magic, suffix in _MAGIC:
-        if head.startswith(magic) or (suffix == ".pdf" and magic in head):
-            return suffix
-    return ".txt"

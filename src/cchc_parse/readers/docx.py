@@ -23,6 +23,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from cchc_parse.document import Block, Document
 from cchc_parse.errors import InputError, UnsupportedFormatError
+from cchc_parse.formats import ZIP_MAGIC
 from cchc_parse.normalize.encodings import convert_legacy
 from cchc_parse.readers.docx_body import BodyReader
 from cchc_parse.readers.docx_numbering import Numbering
@@ -42,7 +43,6 @@ NO_SOFFICE = (
     "reading .doc needs LibreOffice: install it (Debian/Ubuntu: apt-get install libreoffice-writer) "
     "or save the file as .docx"
 )
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 class DocxReader:

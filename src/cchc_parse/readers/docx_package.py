@@ -17,11 +17,11 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from cchc_parse.errors import InputError
+from cchc_parse.formats import OLE_MAGIC
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: a legacy .doc, or an encrypted .docx
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 MAIN_PART = "word/document.xml"
 MAX_MEMBERS = 10_000

@@ -25,6 +25,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.errors import InputError
+from cchc_parse.formats import HEAD_BYTES, PDF_MAGIC
 from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_lines import head_rows, header_lines, lines_text, retext
@@ -39,8 +40,7 @@ if TYPE_CHECKING:
 
 QUALITY_MIN = 0.6  # text layers scoring below this are broken (good ones score 0.9 and more)
 MIN_LETTERS = 40  # a page with fewer letters has no text layer to speak of (a scan, or a blank page)
-HEAD_BYTES = 1024  # the %PDF header must stand within the first bytes ...
-TAIL_BYTES = 2048  # ... and the %%EOF marker within the last ones
+TAIL_BYTES = 2048  # the %%EOF marker must stand within the last bytes (the %PDF- header: HEAD_BYTES)
 CHUNK_BYTES = 1 << 20
 
 
@@ -128,7 +128,7 @@ def _check_file(path: str) -> str:
         raise InputError(path, exc.strerror or "cannot be read") from exc
     if not head:
         raise InputError(path, "file is empty")
-    if b"%PDF-" not in head:
+    if PDF_MAGIC not in head:
         raise InputError(path, "not a PDF file (no %PDF header)")
     if b"%%EOF" not in tail:
         raise InputError(path, "not a valid PDF (truncated: no end-of-file marker)")
