@@ -17,7 +17,8 @@ from cchc_parse.models import PlanDocument
 from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.options import Mode, ParseOptions
 from cchc_parse.pipeline import build_plan_document
-from cchc_parse.readers.text import MAX_TEXT_BYTES, read_limited, text_document
+from cchc_parse.readers import check_readable, read_limited
+from cchc_parse.readers.text import MAX_TEXT_BYTES, text_document
 from cchc_parse.spans import TextIndex
 
 if TYPE_CHECKING:
@@ -83,22 +84,8 @@ def read_document(path: str | Path, options: ParseOptions | None = None) -> Docu
     if p.is_dir():
         raise InputError(name, "is a directory (use 'cchc-parse batch' for folders)")
     reader = format_for(p).load()
-    _check_readable(p)
+    check_readable(p)
     return reader.read(p, options or ParseOptions())
-
-
-def _check_readable(p: Path) -> None:
-    """Our error, before any reader starts, for a file that cannot be opened (no read permission), or
-    that is no regular file (a FIFO or a device would block or never end)."""
-    if not p.is_file():
-        raise InputError(str(p), "not a regular file")
-    try:
-        with p.open("rb"):
-            pass
-    except PermissionError as exc:
-        raise InputError(str(p), "permission denied") from exc
-    except OSError as exc:
-        raise InputError(str(p), (exc.strerror or "cannot be read").lower()) from exc
 
 
 def read_text_file(path: Path) -> str:

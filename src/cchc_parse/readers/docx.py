@@ -25,6 +25,7 @@ from cchc_parse.document import Block, Document
 from cchc_parse.errors import InputError, UnsupportedFormatError
 from cchc_parse.formats import ZIP_MAGIC
 from cchc_parse.normalize.encodings import convert_legacy
+from cchc_parse.readers import read_limited, unreadable
 from cchc_parse.readers.docx_body import BodyReader
 from cchc_parse.readers.docx_numbering import Numbering
 from cchc_parse.readers.docx_package import open_docx
@@ -52,8 +53,6 @@ class DocxReader:
     format: Literal["docx"] = "docx"
 
     def read(self, path: Path, options: ParseOptions) -> Document:
-        from cchc_parse.readers.text import read_limited
-
         document = read_docx_bytes(read_limited(path, MAX_WORD_BYTES), path=str(path))
         return _repaired(document, options)
 
@@ -107,7 +106,7 @@ def read_doc_file(path: str, *, timeout: float = SOFFICE_TIMEOUT) -> Document:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot be read") from None
+        raise unreadable(path, exc) from None
     # a .docx saved under a .doc name needs no conversion
     converted = data if data.startswith(ZIP_MAGIC) else _convert_with_soffice(path, timeout)
     document = read_docx_bytes(converted, path=path)

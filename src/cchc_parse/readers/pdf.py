@@ -28,6 +28,7 @@ from cchc_parse.errors import InputError
 from cchc_parse.formats import HEAD_BYTES, PDF_MAGIC
 from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
+from cchc_parse.readers import unreadable
 from cchc_parse.readers.ocr_lines import head_rows, header_lines, lines_text, retext
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
 from cchc_parse.readers.pdf_page import PageText, PdfLine, read_page
@@ -125,7 +126,7 @@ def _check_file(path: str) -> str:
             file.seek(max(0, size - TAIL_BYTES))
             tail = file.read()
     except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot be read") from exc
+        raise unreadable(path, exc) from exc
     if not head:
         raise InputError(path, "file is empty")
     if PDF_MAGIC not in head:

@@ -11,6 +11,7 @@ from cchc_parse import rules
 from cchc_parse.document import Document
 from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.normalize.layout import text_to_blocks
+from cchc_parse.readers import read_limited
 
 if TYPE_CHECKING:
     from cchc_parse.options import ParseOptions
@@ -32,24 +33,6 @@ class TextReader:
         return read_text_bytes(
             data, path=name, fmt=self.format, repair=options.repair, progress=options.progress
         )
-
-
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of a file, with our errors for one too large or unreadable."""
-    from cchc_parse.errors import InputError
-
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                name, f"file is too large ({size // 1_000_000} MB; limit {limit // 1_000_000} MB)"
-            )
-        return path.read_bytes()
-    except PermissionError as exc:
-        raise InputError(name, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(name, exc.strerror or "cannot be read") from exc
 
 
 def read_text_bytes(
