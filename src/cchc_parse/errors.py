@@ -38,3 +38,9 @@ class UnsupportedFormatError(CchcParseError):
 
 class OutputError(CchcParseError):
     """An output file or folder cannot be written (no permission, no such folder, a read-only place)."""
+
+
+def describe(exc: BaseException) -> str:
+    """A bug in one line: the exception's type and the first line of its text."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__

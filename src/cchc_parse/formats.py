@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from cchc_parse.readers import Reader
 
 __all__ = [
+    "EXPECTED",
     "FORMATS",
     "HEAD_BYTES",
     "INPUT_SUFFIXES",

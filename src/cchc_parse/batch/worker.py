@@ -22,7 +22,7 @@ from typing import Literal
 
 from cchc_parse.api import parse_file
 from cchc_parse.batch.pages import estimate_pages
-from cchc_parse.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_TIMEOUT, CchcParseError
+from cchc_parse.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_TIMEOUT, CchcParseError, describe
 from cchc_parse.export.json import write_atomic
 from cchc_parse.models import PlanDocument
 from cchc_parse.options import ParseOptions
@@ -72,12 +72,6 @@ def _write_document(output: Path, document: PlanDocument) -> None:
         write_atomic(output, document_json(document))
     except UnicodeEncodeError:  # a file name that is not UTF-8 (in source.path): escape it
         write_atomic(output, document_json(document, ascii_only=True))
-
-
-def describe(exc: BaseException) -> str:
-    """One line: the exception's type and the first line of its text."""
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
 
 
 def worker_main(conn: Connection, parent_end: Connection | None = None) -> None:

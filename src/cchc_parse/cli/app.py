@@ -23,6 +23,7 @@ from cchc_parse.errors import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     CchcParseError,
+    describe,
 )
 from cchc_parse.options import MODES, Mode, ParseOptions
 from cchc_parse.progress import Progress
@@ -165,9 +166,7 @@ def run_handler(args: argparse.Namespace) -> int:
 def _internal_line(exc: BaseException, where: str) -> str:
     frame = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     at = f" at {Path(frame[0].filename).name}:{frame[0].lineno}" if frame else ""
-    text = str(exc).strip().splitlines()
-    what = f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
-    return f"internal error{where}: {what}{at} (a bug in cchc-parse {__version__}; {REPORT})"
+    return f"internal error{where}: {describe(exc)}{at} (a bug in cchc-parse {__version__}; {REPORT})"
 
 
 def _report(line: str, code: int, debug: bool) -> int:

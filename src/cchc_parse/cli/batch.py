@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cchc_parse.cli.app import Parser, add_command, options_of, quiet_options, read_options, seconds
 from cchc_parse.errors import InputError
+from cchc_parse.formats import EXPECTED
 
 BATCH_EPILOG_NOTES = """
 Each input DIR/a/x.pdf becomes OUT/a/x.pdf.json. Inputs: .pdf .docx .doc .txt .md; hidden files and
@@ -111,7 +112,7 @@ def batch_command(args: argparse.Namespace) -> int:
     )
     if summary.total == 0:
         what = f"no input matches {', '.join(repr(g) for g in args.glob)}" if args.glob else "no plan files"
-        raise InputError(str(args.directory), what + " (inputs: .pdf .docx .doc .txt .md)")
+        raise InputError(str(args.directory), f"{what} (expected {EXPECTED})")
     print_summary(summary, console, debug=getattr(args, "debug", False))
     return summary.exit_code
 

@@ -173,18 +173,17 @@ def _check_all(args: argparse.Namespace, settings: Settings) -> list[FileResult]
 
 
 def rule_command(args: argparse.Namespace) -> int:
-    from cchc_parse.validate.catalog import rule_table
+    from cchc_parse.validate.catalog import matching_codes, rule_table
 
     table = rule_table()
     if args.all or args.code is None:
         chosen = list(table.values())
     else:
-        prefix = args.code.strip().upper()
-        chosen = [rule for code, rule in table.items() if code.startswith(prefix)]
-        if not chosen:
-            raise UsageError(
-                args.parser_of_command, f"unknown rule code '{args.code}' (codes: {', '.join(table)})"
-            )
+        try:
+            codes = matching_codes([args.code])
+        except ValueError as exc:
+            raise UsageError(args.parser_of_command, str(exc)) from exc
+        chosen = [rule for code, rule in table.items() if code in codes]
     if args.format == "json":
         rows = [
             {"code": r.code, "severity": r.severity, "checks": r.checks, "message": r.message} for r in chosen

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cchc_parse import rules
+from cchc_parse.validate.catalog import UNREADABLE
 from cchc_parse.validate.findings import Finding
 
 ALL = "*"  # a suppression without codes: every rule but CP000
-UNREADABLE = "CP000"
 
 
 @dataclass
