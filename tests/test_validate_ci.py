@@ -222,3 +222,12 @@ def test_rule_explains_a_code() -> None:
         "CP042",
         "CP043",
     }
+
+
+def test_files_are_checked_in_the_order_given_with_stdin_in_its_place(tmp_path: Path) -> None:
+    (tmp_path / "dir").mkdir()
+    first = write_plan(tmp_path, name="first.txt")
+    inner = write_plan(tmp_path / "dir", name="inner.txt")
+    data = write_plan(tmp_path, name="piped.txt").read_bytes()
+    result = cli("validate", "--format", "json", tmp_path / "dir", "-", first, stdin=data)
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [str(inner), "-", str(first)]

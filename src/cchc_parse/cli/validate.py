@@ -145,24 +145,18 @@ def _check_all(args: argparse.Namespace, settings: Settings) -> list[FileResult]
     from cchc_parse.validate import validate_file
     from cchc_parse.validate.engine import expand_paths
 
-    options = options_of(args)
-    named = [a for a in args.files if a != STDIN]
-    paths: list[str] = [str(p) for p in expand_paths(named)]
-    if STDIN in args.files:
-        paths.insert(args.files.index(STDIN), STDIN)
+    # in the order given, each folder replaced by its plan files
+    paths = [p for a in args.files for p in ([STDIN] if a == STDIN else map(str, expand_paths([a])))]
     results: list[FileResult] = []
     with page_progress(quiet=args.quiet) as progress:
+        options = options_of(args, progress)
         for done, path in enumerate(paths):
             if progress is not None and len(paths) > 1:
                 progress("files", done, len(paths))
             try:
                 with opened(path, args.stdin_name) as source:
                     codes = settings.codes_for(source.name)
-                    results.append(
-                        validate_file(
-                            source.path, codes=codes, options=options, name=source.name, progress=progress
-                        )
-                    )
+                    results.append(validate_file(source.path, codes=codes, options=options, name=source.name))
             except (KeyboardInterrupt, UsageError, CchcParseError):  # the last: stdin that cannot be read
                 raise
             except Exception as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from cchc_parse.validate.findings import FileResult, Finding, file_result
 from cchc_parse.validate.suppress import Suppressions
 
 if TYPE_CHECKING:
-    from cchc_parse.progress import Progress
+    pass
 
 
 @cache
@@ -77,13 +76,13 @@ def validate_file(
     codes: Collection[str] | None = None,
     options: ParseOptions | None = None,
     name: str | None = None,
-    progress: Progress | None = None,
 ) -> FileResult:
-    """Parse and check one file (read as ``options`` say; reported as ``name``, default the path). A file
+    """Parse and check one file (read as ``options`` say, progress included; reported as ``name``, default
+    the path). A file
     that cannot be read gives one CP000 finding instead of raising. In a text or markdown plan, inline
     suppressions (``<!-- cchc-parse: disable CP010 -->``, see ``rules.SUPPRESSION``) silence findings."""
     name = str(path) if name is None else name
-    read = replace(options or ParseOptions(), progress=progress) if progress else options or ParseOptions()
+    read = options or ParseOptions()
     try:
         document = read_document(path, read)
         lines = text_lines(document.blocks)
