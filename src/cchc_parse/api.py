@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from cchc_parse.progress import Progress
 
 
-def options_of(
+def _chosen_options(
     options: ParseOptions | None,
     *,
     ocr: Mode = "auto",
@@ -56,7 +56,7 @@ def parse_file(
 
     Raises :class:`cchc_parse.errors.CchcParseError` (exit code 1 in the CLI) for input that cannot be read.
     """
-    chosen = options_of(options, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
+    chosen = _chosen_options(options, ocr=ocr, jobs=jobs, repair=repair, progress=progress)
     return build_plan_document(read_document(path, chosen), chosen)
 
 
@@ -69,7 +69,7 @@ def normalized_text(
     progress: Progress | None = None,
 ) -> str:
     """The normalised text that spans' lines and character offsets refer to."""
-    chosen = options_of(options, ocr=ocr, repair=repair, progress=progress)
+    chosen = _chosen_options(options, ocr=ocr, repair=repair, progress=progress)
     return TextIndex.build(read_document(path, chosen).blocks).text
 
 
@@ -115,7 +115,7 @@ def repair_file(
     (options as for :func:`parse_file`; the repair itself always runs)."""
     from cchc_parse.repair.document import RepairCount, repair_source_text
 
-    chosen = options_of(options, ocr=ocr, jobs=jobs, progress=progress)
+    chosen = _chosen_options(options, ocr=ocr, jobs=jobs, progress=progress)
     p = Path(path)
     if is_text_file(p) and p.is_file():
         original = read_text_file(p)
