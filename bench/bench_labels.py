@@ -53,8 +53,8 @@ class Counted:
 
 def install_counters() -> list[str]:
     """Replace every label pattern in every loaded cchc_parse module; the names replaced."""
-    import pkgutil
     import importlib
+    import pkgutil
 
     for info in pkgutil.walk_packages(cchc_parse.__path__, "cchc_parse."):
         if ".cli" not in info.name and not info.name.endswith("__main__"):

@@ -149,7 +149,7 @@ def test_readme_lists_the_pipeline_stages_in_order() -> None:
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## How it works") : readme.index("## Development")]
-    listed = re.findall(r"^  \d+\. (\S+(?: \S+)?)\s{2,}", section, re.MULTILINE)
+    listed = re.findall(r"^  \d+\. (\S+(?: \S+)*?)\s{2,}", section, re.MULTILINE)
     assert listed == [name for name, _ in STAGES]
 
 

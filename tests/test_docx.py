@@ -21,6 +21,7 @@ from cchc_parse import InputError, UnsupportedFormatError, parse_file
 from cchc_parse.document import Block
 from cchc_parse.formats import OLE_MAGIC
 from cchc_parse.models import PlanDocument, Section
+from cchc_parse.normalize.legacy import legacy_stage
 from cchc_parse.readers.docx import NO_SOFFICE, find_soffice, read_doc_file, read_docx_bytes
 from cli_helpers import cli
 from docx_factory import (
@@ -276,10 +277,16 @@ def test_paragraph_text(case: str) -> None:
 
 def test_legacy_tcvn3_font_text_is_converted() -> None:
     lines = ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan"]
-    body = para(encode_tcvn3(lines[0])) + table([[encode_tcvn3(lines[1]), "Quý I"]], 2)
-    blocks = read(body)
+    legacy = [encode_tcvn3(line) for line in lines]
+    body = para(legacy[0]) + table([[legacy[1], "Quý I"]], 2)
+    document = read_docx_bytes(docx_bytes(body), path="legacy.docx")
+    assert document.blocks[0].text == legacy[0]  # the reader reads; the legacy stage converts
+    legacy_stage(document)
+    blocks = document.blocks
     assert blocks[0].text == lines[0]
     assert blocks[1].rows == [[lines[1], "Quý I"]]
+    assert (blocks[0].orig, blocks[1].orig_rows) == (legacy[0], [[legacy[1], "Quý I"]])
+    assert document.legacy == "tcvn3"
 
 
 def test_source_lines_are_body_paragraph_numbers() -> None:

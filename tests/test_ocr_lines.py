@@ -20,9 +20,10 @@ from cchc_parse.pipeline import build_plan_document
 from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr import ocr_page_lines, tesseract_available
 from cchc_parse.readers.ocr_lines import head_rows, lines_text, parse_tsv, plain_lines, retext
-from cchc_parse.readers.pdf import _ocr_with_header, read_pdf_file
+from cchc_parse.readers.pdf import _ocr_with_header
 from cchc_parse.readers.pdf_page import PdfLine, Segment
 from cchc_parse.readers.pdf_tables import PdfTable
+from reading import read_pdf
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 SCAN_HEADER = PDFS / "GP-2507-GP-UBND-21-7-2026-scan-page1.pdf"  # a scan with a two-column header
@@ -222,7 +223,7 @@ def test_ocrd_header_gives_the_metadata(tmp_path: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(ocr_module, "ocr_page_lines", stub)
     path = _scan(tmp_path / "scan.pdf")
-    document = read_pdf_file(str(path), repair=repair)  # type: ignore[arg-type]
+    document = read_pdf(path, repair=repair)
     assert calls == [[0]]
     table = document.blocks[0]
     assert table.kind == "table"
@@ -252,7 +253,7 @@ def _width(path: Path) -> float:
 
 @requires_tesseract
 def test_scanned_two_column_header_becomes_a_table() -> None:
-    document = read_pdf_file(str(SCAN_HEADER))
+    document = read_pdf(SCAN_HEADER)
     assert document.ocr_pages == {1}
     assert document.blocks[0].page == 1
     table = document.blocks[0]
@@ -277,7 +278,7 @@ def test_scanned_two_column_header_becomes_a_table() -> None:
 
 @requires_tesseract
 def test_ocrd_header_matches_the_text_layers() -> None:
-    layer = read_pdf_file(str(GOOD), ocr="never").blocks[0]
+    layer = read_pdf(GOOD, ocr="never").blocks[0]
     lines = ocr_page_lines(str(GOOD), [0])[0]
     table = _ocr_with_header(lines, _width(GOOD))[0]
     assert isinstance(table, PdfTable)

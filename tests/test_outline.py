@@ -7,12 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_parse.document import Block, DocWarning
-from cchc_parse.structure.outline import Node, body_range, item_title, label_of
+from cchc_parse.structure.labels import ensure_labels, label_of
+from cchc_parse.structure.outline import Node, body_range, item_title
 from cchc_parse.structure.sections import analyse_outline
 
 
 def blocks_of(*texts: str) -> list[Block]:
-    return [Block("paragraph", t, i, i) for i, t in enumerate(texts, start=1)]
+    """Paragraph blocks, labelled as the labels-and-roles stage labels them."""
+    blocks = [Block("paragraph", t, i, i) for i, t in enumerate(texts, start=1)]
+    ensure_labels(blocks)
+    return blocks
 
 
 def outline(*texts: str) -> tuple[Node, list[DocWarning]]:

@@ -20,11 +20,12 @@ from cchc_parse.errors import InputError
 from cchc_parse.models import PlanDocument, Section
 from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr_lines import plain_lines
-from cchc_parse.readers.pdf import QUALITY_MIN, _pages, read_pdf_file, text_quality
+from cchc_parse.readers.pdf import QUALITY_MIN, _pages, text_quality
 from cchc_parse.readers.pdf_layout import PageItems, is_stamp_line, remove_furniture, remove_stamps
 from cchc_parse.readers.pdf_page import PdfLine, is_table_header
 from cchc_parse.readers.pdf_tables import PdfTable, continues
 from cli_helpers import cli
+from reading import read_pdf
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 GOOD = PDFS / "QD-1074-QD-BXD-29-6-2026.pdf"
@@ -225,7 +226,7 @@ def test_good_fixture_header_metadata(good) -> None:  # type: ignore[no-untyped-
 
 
 def test_good_fixture_blocks_lines_and_header_table() -> None:
-    document = read_pdf_file(str(GOOD))
+    document = read_pdf(GOOD)
     header = document.blocks[0]
     assert header.kind == "table" and header.page == 1
     assert header.rows == [
@@ -323,7 +324,7 @@ def test_printed_pdf_reads_without_ocr(printed) -> None:  # type: ignore[no-unty
 
 
 def test_printed_pdf_header_table_and_metadata(printed, seed) -> None:  # type: ignore[no-untyped-def]
-    header = read_pdf_file(str(PRINTED)).blocks[0]
+    header = read_pdf(PRINTED).blocks[0]
     assert (header.kind, header.page) == ("table", 1)
     assert header.rows == [
         ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
@@ -474,7 +475,7 @@ def test_printed_pdf_indicators_match_the_seed(printed, seed) -> None:  # type: 
 
 
 def test_broken_fixture_with_ocr_never_warns_and_keeps_the_layer() -> None:
-    document = read_pdf_file(str(BROKEN), ocr="never", repair="never")
+    document = read_pdf(BROKEN, ocr="never", repair="never")
     assert document.ocr is False
     assert [(w.code, w.message) for w in document.warnings] == [
         ("text_layer_broken", "text layer looks broken on pages 1-3; OCR disabled")
@@ -486,7 +487,7 @@ def test_broken_fixture_with_ocr_never_warns_and_keeps_the_layer() -> None:
 
 def test_broken_fixture_layer_without_marks_is_repaired() -> None:
     # the layer is an old OCR without Vietnamese marks ("C6ng ty c6 phAn"): with --ocr never it is repaired
-    document = read_pdf_file(str(BROKEN), ocr="never")
+    document = read_pdf(BROKEN, ocr="never")
     assert document.repaired
     assert "repaired" in [w.code for w in document.warnings]
     text = "\n".join(b.text for b in document.blocks)
@@ -518,7 +519,7 @@ def _stub_ocr(calls: list[tuple[list[int], int]]):  # type: ignore[no-untyped-de
 def test_broken_fixture_with_ocr_auto_uses_the_ocr_text(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[list[int], int]] = []
     monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
-    document = read_pdf_file(str(BROKEN), ocr="auto", jobs=2, repair="never")
+    document = read_pdf(BROKEN, ocr="auto", jobs=2, repair="never")
     assert calls == [([0, 1, 2], 2)]
     assert document.ocr is True
     paragraphs = [b for b in document.blocks if b.kind == "paragraph"]
@@ -536,7 +537,7 @@ def test_broken_fixture_with_ocr_auto_uses_the_ocr_text(monkeypatch: pytest.Monk
 def test_ocr_always_reads_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[list[int], int]] = []
     monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
-    document = read_pdf_file(str(GOOD), ocr="always")
+    document = read_pdf(GOOD, ocr="always")
     assert calls == [([0, 1], 1)]
     assert document.ocr is True
     assert all(b.kind == "paragraph" for b in document.blocks)  # the stub gives no positions: no header table
@@ -547,8 +548,8 @@ def test_ocr_needed_without_tesseract_is_a_clear_error(monkeypatch: pytest.Monke
     with pytest.raises(
         ocr_module.OcrUnavailableError, match="apt-get install tesseract-ocr tesseract-ocr-vie"
     ):
-        read_pdf_file(str(BROKEN), ocr="auto")
-    read_pdf_file(str(GOOD), ocr="auto")  # a good text layer needs no Tesseract
+        read_pdf(BROKEN, ocr="auto")
+    read_pdf(GOOD, ocr="auto")  # a good text layer needs no Tesseract
 
 
 def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -562,10 +563,10 @@ def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     pdfium_c.FPDFPage_InsertObject(maker.page.raw, image)
     path = maker.save(tmp_path / "scan.pdf")
     with pytest.raises(InputError, match="no text in the PDF"):
-        read_pdf_file(str(path), ocr="never")
+        read_pdf(path, ocr="never")
     calls: list[tuple[list[int], int]] = []
     monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
-    document = read_pdf_file(str(path))
+    document = read_pdf(path)
     assert calls == [([0], 1)]
     assert document.warnings[0].message == "page 1 read by OCR (text layer missing on page 1)"
 
@@ -574,7 +575,7 @@ def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_table_made_on_the_fly_is_read_and_merged_across_pages(tmp_path: Path) -> None:
-    document = read_pdf_file(str(table_pdf(tmp_path)), repair="never")
+    document = read_pdf(table_pdf(tmp_path), repair="never")
     kinds = [(b.kind, b.page, b.text) for b in document.blocks]
     assert kinds == [
         ("paragraph", 1, "KE HOACH"),
@@ -601,7 +602,7 @@ def test_rotated_landscape_page_with_a_table(tmp_path: Path) -> None:
     maker.text(60, 200, "Ghi chu: het phu luc.")
     path = maker.save(tmp_path / "rotated.pdf")
     assert pdfium.PdfDocument(str(path))[0].get_rotation() == 90
-    document = read_pdf_file(str(path), repair="never")
+    document = read_pdf(path, repair="never")
     assert [b.kind for b in document.blocks] == ["paragraph", "table", "paragraph"]
     assert document.blocks[1].rows == [HEADER, ["1", "Ra soat thu tuc", "So Noi vu"]]
     assert document.blocks[2].text == "Ghi chu: het phu luc."
@@ -680,7 +681,7 @@ def test_stamp_removal_is_warned_about(tmp_path: Path) -> None:
     maker.text(350, 700, "Ký bởi: Sở Công Thương").text(350, 712, "Email: vanthu@laocai.gov.vn")
     maker.text(350, 724, "Thời gian ký: 29.06.2026 15:04:12 +07:00")
     path = maker.save(tmp_path / "stamp.pdf")
-    document = read_pdf_file(str(path))
+    document = read_pdf(path)
     assert [b.text for b in document.blocks] == ["Nội dung của văn bản."]
     assert [(w.code, w.message) for w in document.warnings] == [
         ("signature_stamp_removed", "removed 3 line(s) of digital-signature stamps")
@@ -696,7 +697,7 @@ def test_text_of_form_fields_is_put_into_its_line(tmp_path: Path) -> None:
     maker.text(121, 200, "Nội dung của văn bản.")
     maker._finish()  # the content first, then the fields the signing software adds
     maker.stamp(118, 90, "1629").stamp(408, 90, "27").stamp(300, 400, "Văn thư")
-    document = read_pdf_file(str(maker.save(tmp_path / "fields.pdf")))
+    document = read_pdf(maker.save(tmp_path / "fields.pdf"))
     header = document.blocks[0]
     assert header.rows == [
         ["SỞ CÔNG THƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
@@ -747,14 +748,14 @@ def test_bad_pdfs_are_input_errors(tmp_path: Path) -> None:
 def test_too_many_pages(tmp_path: Path) -> None:
     path = table_pdf(tmp_path)
     with pytest.raises(InputError, match=r"too many pages \(2 > 1\)"):
-        read_pdf_file(str(path), max_pages=1)
+        read_pdf(path, max_pages=1)
 
 
 def test_minimal_hand_written_pdf_has_no_text(tmp_path: Path) -> None:
     path = tmp_path / "blank.pdf"
     path.write_bytes(minimal_pdf())
     with pytest.raises(InputError, match="no text in the PDF"):
-        read_pdf_file(str(path))
+        read_pdf(path)
 
 
 # --- the command line ------------------------------------------------------------------------------------
@@ -787,3 +788,29 @@ def test_cli_corrupt_pdf_exits_1_with_one_line(tmp_path: Path) -> None:
 def test_cli_rejects_an_unknown_ocr_mode() -> None:
     result = cli(str(GOOD), "--ocr", "sometimes")
     assert result.exit_code == 2
+
+
+TCVN3_LINES = [
+    "Céng hßa x· héi chñ nghÜa ViÖt Nam",
+    "KÕ ho¹ch c¶i c¸ch hµnh chÝnh n¨m 2026 cña Së Néi vô",
+    "Së Néi vô chñ tr×, phèi hîp víi c¸c c¬ quan liªn quan",
+]
+
+
+def test_a_text_layer_in_a_legacy_font_is_converted_not_ocrd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_ocr(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a TCVN3 text layer is readable once converted: no OCR")
+
+    monkeypatch.setattr(ocr_module, "ocr_page_lines", no_ocr)
+    maker = Maker().new_page()
+    for n, line in enumerate(TCVN3_LINES):
+        maker.text(85, 80 + 20 * n, line)
+    document = read_pdf(maker.save(tmp_path / "tcvn3.pdf"), repair="never")
+    assert [b.text for b in document.blocks] == [
+        "Cộng hòa xã hội chủ nghĩa Việt Nam Kế hoạch cải cách hành chính năm 2026 của Sở Nội vụ "
+        "Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan"
+    ]
+    assert document.blocks[0].orig == " ".join(TCVN3_LINES)
+    assert document.legacy == "tcvn3" and not document.ocr_pages

@@ -8,7 +8,10 @@ range; the page, for paged formats). Bad input is our error, never another excep
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,7 @@ SAMPLES = {  # one real document a format; a .docx saved under a .doc name reads
 }
 PAGED = {"pdf"}
 NEVER = ParseOptions(ocr="never", repair="never")
+ALWAYS = ParseOptions(ocr="never", repair="always")
 
 
 def sample(fmt: Format, tmp_path: Path) -> Path:
@@ -45,18 +49,50 @@ def test_reader_contract(fmt: Format, tmp_path: Path) -> None:
     path = sample(fmt, tmp_path)
     reader = fmt.load()
     assert reader.format == fmt.name
-    document = reader.read(path, NEVER)
+    document = reader.read(path, ALWAYS)
     assert document.format == fmt.name
     assert document.path == str(path)
     assert document.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert document.blocks
+    assert not document.repaired and not document.stages  # the stages come after reading
+    if fmt.text:  # a text file's reader hands over its lines; the layout stage makes the blocks
+        assert document.lines is not None and not document.blocks
+        assert document.lines == path.read_text(encoding="utf-8-sig").split("\n")
+        return
+    assert document.blocks and document.lines is None
     for block in document.blocks:
         assert block.source_start is not None and block.source_start >= 1, block
         assert block.source_end is not None and block.source_end >= block.source_start, block
         if fmt.name in PAGED:
             assert block.page is not None and block.page >= 1, block
         assert block.text.strip() or block.rows, block
-    assert not document.repaired  # repair "never" is honoured
+        assert block.orig is None and block.orig_rows is None, block
+
+
+# a reader reads no vocabulary but the layout's own (the words that start a paragraph: "Căn cứ", "Nơi
+# nhận"), and never loads the repair model, whatever the options say
+READER_DATA = {"layout.json"}
+LOADED = """
+import json, sys
+from pathlib import Path
+from cchc_parse import repair, resources
+from cchc_parse.formats import format_for
+from cchc_parse.options import ParseOptions
+path = Path(sys.argv[1])
+format_for(path).load().read(path, ParseOptions(repair="always"))
+loaded = sorted(set(resources.LOADED))
+print(json.dumps({"data": loaded, "model": repair.corrector.cache_info().currsize}))
+"""
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f.name != "doc"], ids=lambda f: f.name)
+def test_readers_use_no_vocabulary_and_no_repair(fmt: Format, tmp_path: Path) -> None:
+    path = sample(fmt, tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", LOADED, str(path)], capture_output=True, text=True, check=True
+    )
+    used = json.loads(out.stdout)
+    assert set(used["data"]) <= READER_DATA
+    assert used["model"] == 0
 
 
 @pytest.mark.parametrize("fmt", FORMATS, ids=[f.name for f in FORMATS])

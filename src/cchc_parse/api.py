@@ -16,7 +16,7 @@ from cchc_parse.formats import format_for, is_text_file
 from cchc_parse.models import PlanDocument
 from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.options import Mode, ParseOptions
-from cchc_parse.pipeline import build_plan_document
+from cchc_parse.pipeline import build_plan_document, prepare
 from cchc_parse.readers import check_readable, read_limited
 from cchc_parse.readers.text import MAX_TEXT_BYTES, text_document
 from cchc_parse.spans import TextIndex
@@ -70,13 +70,13 @@ def normalized_text(
 ) -> str:
     """The normalised text that spans' lines and character offsets refer to."""
     chosen = _chosen_options(options, ocr=ocr, repair=repair, progress=progress)
-    return TextIndex.build(read_document(path, chosen).blocks).text
+    return TextIndex.build(read_document(path, chosen).body).text
 
 
 def read_document(path: str | Path, options: ParseOptions | None = None) -> Document:
-    """Read a file into the intermediate document (blocks) with the reader its format's entry in
-    :mod:`cchc_parse.formats` names, its diacritics repaired where ``options.repair`` says (see
-    :func:`parse_file`)."""
+    """Read a file into the intermediate document with the reader its format's entry in
+    :mod:`cchc_parse.formats` names, through the pipeline's document stages (legacy fonts converted,
+    diacritics repaired where ``options.repair`` says, laid out, labelled: see :func:`parse_file`)."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -85,7 +85,8 @@ def read_document(path: str | Path, options: ParseOptions | None = None) -> Docu
         raise InputError(name, "is a directory (use 'cchc-parse batch' for folders)")
     reader = format_for(p).load()
     check_readable(p)
-    return reader.read(p, options or ParseOptions())
+    chosen = options or ParseOptions()
+    return prepare(reader.read(p, chosen), chosen)
 
 
 def read_text_file(path: Path) -> str:
@@ -121,7 +122,7 @@ def repair_file(
         original = read_text_file(p)
     else:
         document = read_document(path, replace(chosen, repair="never"))
-        original = TextIndex.build(document.blocks).text
+        original = TextIndex.build(document.body).text
     count = RepairCount()
     text = repair_source_text(original, "always", count, progress=chosen.progress)
     return RepairedText(original, text, count.seen, count.changed)
@@ -133,5 +134,5 @@ def parse_text(
     """Parse plan text already in memory."""
     if not text.strip():
         raise InputError(path, "text is empty")
-    document = text_document(text, path=path, fmt="md" if markdown else "txt", encoding=None, repair=repair)
+    document = text_document(text, path=path, fmt="md" if markdown else "txt", encoding=None)
     return build_plan_document(document, ParseOptions(repair=repair))

@@ -12,9 +12,13 @@ class DataFileError(RuntimeError):
     """A packaged data file is malformed: a bug in the package, not bad input."""
 
 
+LOADED: list[str] = []  # the data files loaded so far, in order (the reader contract test reads it)
+
+
 @cache
 def load_json(name: str) -> dict[str, Any]:
     """Parse ``cchc_parse/data/<name>``; the top level must be an object."""
+    LOADED.append(name)
     text = resources.files("cchc_parse").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     data = json.loads(text)
     if not isinstance(data, dict):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cchc_parse import resources, rules
+from cchc_parse.document import Block
 from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import find_deadline
@@ -110,12 +111,12 @@ def extract_indicators(ctx: Context) -> list[Indicator]:
             for i in _target_blocks(ctx, node):
                 if i not in required_blocks:
                     required_blocks.add(i)
-                    text = _strip_label(ctx.blocks[i].text)
+                    text = _without_label(ctx.blocks[i])
                     drafts.append((i, 0, _indicator(ctx, i, i, text, True)))
     for i in range(ctx.body_start, ctx.body_end):
         block = ctx.blocks[i]
         if block.kind == "paragraph" and i not in required_blocks:
-            text = _strip_label(block.text)
+            text = _without_label(block)
             if any(t.cued for t in find_targets(text)):
                 drafts.append((i, 0, _indicator(ctx, i, i, text, False)))
     drafts.extend(_table_indicators(ctx))
@@ -138,9 +139,10 @@ def _is_heading_like(node: Node) -> bool:
     return len(node.text) < 80 and not find_targets(node.text)
 
 
-def _strip_label(text: str) -> str:
-    m = rules.ITEM_LABEL.match(text)
-    return text[m.end() :] if m else text
+def _without_label(block: Block) -> str:
+    """A paragraph's text after its item label ("Điều 3." stays: an article's text is its own)."""
+    label = block.label
+    return block.text[label.end :] if label is not None and label.kind != "article" else block.text
 
 
 def _table_indicators(ctx: Context) -> list[tuple[int, int, Indicator]]:

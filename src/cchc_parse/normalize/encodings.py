@@ -62,14 +62,17 @@ class DecodedText:
     encoding: str
 
 
-def decode_bytes(data: bytes, *, path: str) -> DecodedText:
-    """Decode a text file's bytes; raise :class:`InputError` when they are empty, binary or undecodable."""
+def decode_bytes(data: bytes, *, path: str, legacy: bool = True) -> DecodedText:
+    """Decode a text file's bytes; raise :class:`InputError` when they are empty, binary or undecodable.
+
+    Bytes of a legacy single-byte font encoding are always converted (that is their code page); Unicode
+    text typed in a legacy font only with ``legacy`` (the pipeline's legacy stage does it for a reader)."""
     if not data:
         raise InputError(path, "file is empty")
     unicode = _decode_unicode(data, path)
     if unicode is not None:
         raw, encoding = unicode
-        text, kind = convert_legacy(_tidy(raw, path))
+        text, kind = convert_legacy(_tidy(raw, path)) if legacy else (_nfc(_tidy(raw, path)), None)
     else:
         encoding = "windows-1258"
         text, kind = _convert_single_byte(data, path)

@@ -1,10 +1,10 @@
-"""From the decoded text of a .txt/.md file to the blocks of the intermediate document."""
+"""The layout stage: from the lines of a .txt/.md file to the blocks of the intermediate document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc_parse.document import Block, DocWarning
+from cchc_parse.document import Block, Document, DocWarning
 from cchc_parse.normalize.boilerplate import drop_page_artifacts, remove_repeated_blocks, trim_site_chrome
 from cchc_parse.normalize.flat_tables import FlatTable, split_flat_tables
 from cchc_parse.normalize.lines import Layout, detect_layout, join_paragraphs
@@ -18,6 +18,18 @@ class TextLayout:
     site_meta: dict[str, str] = field(default_factory=dict)
     warnings: list[DocWarning] = field(default_factory=list)
     layout: Layout = "lines"
+
+
+def layout_stage(document: Document) -> None:
+    """Lay a text file's lines out into blocks (``normalize.layout``): markup and website chrome
+    cleaned, tables rebuilt, wrapped lines joined into paragraphs."""
+    if document.lines is None:
+        return
+    layout = text_to_blocks("\n".join(document.lines))
+    document.blocks = layout.blocks
+    document.site_meta = layout.site_meta
+    document.warnings[:0] = layout.warnings  # about the file as it came, before what the stages did
+    document.lines = None
 
 
 def text_to_blocks(text: str) -> TextLayout:

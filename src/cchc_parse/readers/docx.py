@@ -3,7 +3,7 @@
 The package is checked before it is parsed (:mod:`cchc_parse.readers.docx_package`), then the body is
 read in order into blocks (:mod:`cchc_parse.readers.docx_body`), with Word's automatic numbering rendered
 as typed labels (:mod:`cchc_parse.readers.docx_numbering`). Headers, footers, footnotes and comments are
-not read. Text typed in the legacy TCVN3 (".VnTime") or VNI fonts is converted to Unicode.
+not read. Text typed in the legacy TCVN3 (".VnTime") or VNI fonts is converted by the pipeline's legacy stage.
 
 For DOCX the "source lines" of spans are body paragraph numbers (see ``docx_body``); ``page`` is None.
 """
@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from cchc_parse.document import Block, Document
+from cchc_parse.document import Document
 from cchc_parse.errors import InputError, UnsupportedFormatError
 from cchc_parse.formats import ZIP_MAGIC
-from cchc_parse.normalize.encodings import convert_legacy
 from cchc_parse.readers import read_limited, unreadable
 from cchc_parse.readers.docx_body import BodyReader
 from cchc_parse.readers.docx_numbering import Numbering
@@ -47,14 +46,13 @@ NO_SOFFICE = (
 
 
 class DocxReader:
-    """Word .docx files: numbering rendered, merged cells, tracked changes accepted, text boxes; legacy font
-    text converted, and lost diacritics repaired where ``options.repair`` says."""
+    """Word .docx files: numbering rendered (and given as labels), merged cells, tracked changes accepted,
+    text boxes."""
 
     format: Literal["docx"] = "docx"
 
     def read(self, path: Path, options: ParseOptions) -> Document:
-        document = read_docx_bytes(read_limited(path, MAX_WORD_BYTES), path=str(path))
-        return _repaired(document, options)
+        return read_docx_bytes(read_limited(path, MAX_WORD_BYTES), path=str(path))
 
 
 class DocReader:
@@ -63,15 +61,7 @@ class DocReader:
     format: Literal["doc"] = "doc"
 
     def read(self, path: Path, options: ParseOptions) -> Document:
-        return _repaired(read_doc_file(str(path)), options)
-
-
-def _repaired(document: Document, options: ParseOptions) -> Document:
-    if options.repair != "never":
-        from cchc_parse.repair.document import repair_document  # the model loads only when needed
-
-        repair_document(document, options.repair)
-    return document
+        return read_doc_file(str(path))
 
 
 DOCX = DocxReader()
@@ -92,7 +82,6 @@ def read_docx_bytes(data: bytes, *, path: str, max_uncompressed: int = MAX_UNCOM
     blocks = BodyReader(numbering).blocks(body) if body is not None else []
     if not blocks:
         raise InputError(path, "the Word document has no text")
-    _convert_legacy_fonts(blocks)
     return Document(
         path=path, format="docx", sha256=hashlib.sha256(data).hexdigest(), encoding=None, blocks=blocks
     )
@@ -167,23 +156,3 @@ def _part_element(word: DocxDocument, reltype: str) -> XmlElement | None:
     except KeyError:
         return None
     return cast("XmlElement | None", getattr(part, "element", None))
-
-
-def _convert_legacy_fonts(blocks: list[Block]) -> None:
-    """Convert TCVN3 / VNI font text to Unicode, deciding over the whole document at once."""
-    texts = [b.text for b in blocks if b.kind == "paragraph"]
-    texts += [cell for b in blocks for row in b.rows for cell in row]
-    joined = "\n".join(texts)
-    converted, kind = convert_legacy(joined)
-    if kind is None or converted.count("\n") != joined.count("\n"):
-        return
-    lines = iter(converted.split("\n"))
-
-    def take(text: str) -> str:
-        return "\n".join(next(lines) for _ in text.split("\n"))
-
-    for block in blocks:
-        if block.kind == "paragraph":
-            block.text = take(block.text)
-    for block in blocks:
-        block.rows = [[take(cell) for cell in row] for row in block.rows]

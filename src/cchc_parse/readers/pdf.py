@@ -26,18 +26,17 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.errors import InputError
 from cchc_parse.formats import HEAD_BYTES, PDF_MAGIC
+from cchc_parse.normalize.encodings import convert_legacy
 from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
 from cchc_parse.readers import unreadable
-from cchc_parse.readers.ocr_lines import head_rows, header_lines, lines_text, retext
+from cchc_parse.readers.ocr_lines import head_rows, header_lines
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
 from cchc_parse.readers.pdf_page import PageText, PdfLine, read_page
 from cchc_parse.readers.pdf_tables import PdfTable, find_tables, place_tables
 
 if TYPE_CHECKING:
     from cchc_parse.options import ParseOptions
-    from cchc_parse.repair import RepairMode
-    from cchc_parse.repair.document import RepairCount
 
 QUALITY_MIN = 0.6  # text layers scoring below this are broken (good ones score 0.9 and more)
 MIN_LETTERS = 40  # a page with fewer letters has no text layer to speak of (a scan, or a blank page)
@@ -56,7 +55,6 @@ class PdfReader:
             ocr=options.ocr,
             jobs=options.jobs,
             max_pages=options.max_pages,
-            repair=options.repair,
             progress=options.progress,
         )
 
@@ -70,7 +68,6 @@ def read_pdf_file(
     ocr: Mode = "auto",
     jobs: int = 1,
     max_pages: int = MAX_PDF_PAGES,
-    repair: RepairMode = "auto",
     progress: Progress | None = None,
 ) -> Document:
     """Read a PDF into the intermediate document (format "pdf").
@@ -85,18 +82,12 @@ def read_pdf_file(
     pages = _read_pages(path, max_pages)
     warnings: list[DocWarning] = []
     ocr_lines = _ocr(path, pages, ocr, jobs, warnings, progress)
-    count = None
-    if repair != "never":
-        from cchc_parse.repair.document import RepairCount  # the model loads on demand
-
-        count = RepairCount()
-        ocr_lines = {i: _repaired(lines, repair, count) for i, lines in ocr_lines.items()}
     items = _page_items(path, pages, ocr_lines, warnings)
     blocks = to_blocks(items, warnings)
     if not blocks:
         hint = "OCR is disabled (--ocr never)" if ocr == "never" else "OCR found none either"
         raise InputError(path, f"no text in the PDF (a scan?); {hint}")
-    document = Document(
+    return Document(
         path=path,
         format="pdf",
         sha256=sha256,
@@ -106,11 +97,6 @@ def read_pdf_file(
         ocr_pages={index + 1 for index in ocr_lines},
         warnings=warnings,
     )
-    if count is not None:
-        from cchc_parse.repair.document import repair_document
-
-        repair_document(document, repair, count)  # text-layer pages that need it
-    return document
 
 
 def _check_file(path: str) -> str:
@@ -181,7 +167,11 @@ def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
     letters = sum(1 for _ in islice(filter(str.isalpha, text), MIN_LETTERS))  # counting stops at enough
     if letters < MIN_LETTERS:
         return "missing" if page.has_images else "blank" if not letters else "ok"
-    return "broken" if text_quality(text) < QUALITY_MIN else "ok"
+    if text_quality(text) >= QUALITY_MIN:
+        return "ok"
+    # a text layer typed in a TCVN3 / VNI font reads well once converted (the legacy stage converts it)
+    converted, kind = convert_legacy(text)
+    return "ok" if kind is not None and text_quality(converted) >= QUALITY_MIN else "broken"
 
 
 def _ocr(
@@ -214,14 +204,6 @@ def _ocr(
     why = "OCR requested" if mode == "always" else _reasons(missing, broken)
     warnings.append(DocWarning("ocr_pages", f"{_pages(wanted)} read by OCR ({why})"))
     return lines
-
-
-def _repaired(lines: list[PdfLine], mode: RepairMode, count: RepairCount) -> list[PdfLine]:
-    """An OCR'd page's lines with their diacritics repaired (``repair_source_text``: lines stay lines)."""
-    from cchc_parse.repair.document import repair_source_text
-
-    texts = repair_source_text(lines_text(lines), mode, count, ocr=True).split("\n")
-    return retext(lines, texts) if len(texts) == len(lines) else lines
 
 
 def _reasons(missing: list[int], broken: list[int]) -> str:

@@ -1,8 +1,11 @@
-"""Where a document is repaired, and the record of what was done.
+"""The repair stage: where a document is repaired, and the record of what was done.
 
-Text (a text file, an OCR'd page) is repaired before its layout is read, so headings, the header and the
-plan title are found in repaired words; :func:`repair_source_text` judges it in runs of lines. Documents
-that arrive as blocks (DOCX, PDF text layers) are judged and repaired by :func:`repair_document`.
+A text file's lines are repaired before the layout stage reads them, so headings, the header and the plan
+title are found in repaired words; :func:`repair_source_text` judges them in runs of lines. Documents that
+arrive as blocks (DOCX, PDF text layers and OCR'd pages) are judged and repaired block by block by
+:func:`repair_document`: an OCR'd page always (mode "auto" too), each paragraph as the kind of OCR its own
+words show; other pages and runs of blocks where they lost their marks. What was read stays in the blocks'
+``orig`` (the lines': ``Document.orig_lines``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from cchc_parse.repair.corrector import kind_of_words, ocr_kind
 from cchc_parse.repair.syllables import skeleton
 from cchc_parse.repair.tokens import scan
 
-__all__ = ["RepairCount", "needs_repair", "repair_document", "repair_source_text"]
+__all__ = ["RepairCount", "needs_repair", "repair_document", "repair_source_text", "repair_stage"]
 
 GROUP_BLOCKS = 40  # blocks judged together in formats without pages
 GROUP_LINES = 60  # lines of text judged together
@@ -104,19 +107,34 @@ def _repair_paragraphs(chunk: str, count: RepairCount) -> str:
     return "".join(out)
 
 
+def repair_stage(document: Document, mode: RepairMode, progress: Progress | None = None) -> None:
+    """Repair ``document`` where ``mode`` says: its lines (a text file) or its blocks."""
+    if mode == "never":
+        return
+    count = RepairCount()
+    if document.lines is not None:
+        text = "\n".join(document.lines)
+        repaired = repair_source_text(text, mode, count, progress=progress)
+        if repaired != text:
+            document.orig_lines = document.orig_lines or list(document.lines)
+            document.lines = repaired.split("\n")
+        count.record(document)
+    else:
+        repair_document(document, mode, count)
+
+
 def repair_document(document: Document, mode: RepairMode, count: RepairCount | None = None) -> Document:
-    """Repair the blocks of ``document`` that need it, except on pages already repaired as OCR text (see
-    :mod:`cchc_parse.repair`); records what it did (adding to ``count``) with :meth:`RepairCount.record`."""
+    """Repair the blocks of ``document`` that need it (see :mod:`cchc_parse.repair`); records what it did
+    (adding to ``count``) with :meth:`RepairCount.record`."""
     if mode == "never":
         return document
     count = count or RepairCount()
     for group in _groups(document):
-        if any(b.page in document.ocr_pages for b in group):
-            continue
         text = "\n".join(_texts(group))
-        if mode == "always" or needs_repair(text):
+        ocr = any(b.page in document.ocr_pages for b in group)
+        if mode == "always" or ocr or needs_repair(text):
             units = list(scan(text))
-            count.add(*_repair_blocks(group, ocr_kind(units), corrector().tone_drop.rate(units)))
+            count.add(*_repair_blocks(group, ocr_kind(units), corrector().tone_drop.rate(units), ocr))
     count.record(document)
     return document
 
@@ -142,20 +160,32 @@ def _texts(group: list[Block]) -> Iterator[str]:
             yield block.text
 
 
-def _repair_blocks(group: list[Block], kind: OcrKind, tone_drop: float) -> tuple[int, int]:
+def _repair_blocks(group: list[Block], kind: OcrKind, tone_drop: float, ocr: bool) -> tuple[int, int]:
     """Repair the blocks' texts and table cells as text of one OCR kind that lost tones at the rate
-    ``tone_drop``; (syllables seen, changed)."""
-    fix = corrector().repair_with_stats
+    ``tone_drop`` (on an OCR'd page, a paragraph of MIN_WORDS words or more as its own kind, so that a
+    clean signature block under a page OCR'd without the Vietnamese model keeps its marks); (syllables
+    seen, changed). The text as read goes to ``orig`` / ``orig_rows``."""
     seen = changed = 0
+
+    def fix(text: str) -> str:
+        nonlocal seen, changed
+        own = kind
+        if ocr:
+            units = list(scan(text))
+            own = ocr_kind(units) if sum(1 for u in units if u.kind == "word") >= MIN_WORDS else kind
+        stats = corrector().repair_with_stats(text, own, tone_drop)
+        seen, changed = seen + stats.syllables, changed + stats.changed
+        return stats.text
+
     for block in group:
         if block.kind == "table":
-            for row in block.rows:
-                for i, cell in enumerate(row):
-                    stats = fix(cell, kind, tone_drop)
-                    row[i] = stats.text
-                    seen, changed = seen + stats.syllables, changed + stats.changed
+            rows = [[fix(cell) for cell in row] for row in block.rows]
+            if rows != block.rows:
+                block.orig_rows = block.orig_rows or [list(row) for row in block.rows]
+                block.rows = rows
         else:
-            stats = fix(block.text, kind, tone_drop)
-            block.text = stats.text
-            seen, changed = seen + stats.syllables, changed + stats.changed
+            text = fix(block.text)
+            if text != block.text:
+                block.orig = block.orig or block.text
+                block.text = text
     return seen, changed

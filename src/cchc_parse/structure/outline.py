@@ -1,5 +1,7 @@
 """The outline of a plan body: numbered items (I., 1., 1.1., a), -, +) nested by the order they appear in.
 
+It reads the labels the labels-and-roles stage gave the blocks (:mod:`cchc_parse.structure.labels`).
+
 Nesting follows the classic outline rule: a label kind seen before (on the stack) closes everything opened
 after it and starts a sibling; a kind not seen yet opens a child. Roman numerals and "PHẦN" always start
 a top-level item.
@@ -18,8 +20,6 @@ from cchc_parse.document import Block
 SECTIONS = "sections.json"
 TITLE_MAX = 160  # characters kept as the title of an item that is a whole paragraph
 COLON_TITLE_WORDS = 16  # "6. Sở Tư pháp: lồng ghép…" — text before a colon this short is the title
-
-BULLET_KINDS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "·": "•", "*": "•", "●": "•", "○": "○"}
 
 
 @dataclass
@@ -66,27 +66,6 @@ def item_title(text: str) -> str:
     return sentence if len(sentence) <= TITLE_MAX else sentence[: TITLE_MAX - 1].rstrip() + "…"
 
 
-def label_of(text: str) -> tuple[str, str, str] | None:
-    """(kind, label, rest) of a numbered paragraph, or None."""
-    article = rules.ARTICLE.match(text)
-    if article:
-        return "article", f"Điều {article['article']}", text[article.end() :]
-    m = rules.ITEM_LABEL.match(text)
-    if not m:
-        return None
-    rest = text[m.end() :].strip()
-    if m["roman"]:
-        kind = "part" if text[:6].casefold().startswith(("phần", "chương")) else "roman"
-        return kind, m["roman"], rest
-    if m["decimal"]:
-        return f"decimal{m['decimal'].count('.') + 1}", m["decimal"], rest
-    if m["letter"]:
-        return "letter", m["letter"], rest
-    if not rest:
-        return None
-    return f"bullet{BULLET_KINDS.get(m['bullet'], '-')}", "-", rest
-
-
 @cache
 def _cues(key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in resources.string_list(SECTIONS, key)), re.IGNORECASE)
@@ -117,8 +96,7 @@ BODY_OPENERS = ("roman", "part", "decimal1", "article")  # label kinds that can 
 
 
 def _opens_body(block: Block, kinds: tuple[str, ...] = BODY_OPENERS) -> bool:
-    found = label_of(block.text) if block.kind == "paragraph" else None
-    return found is not None and found[0] in kinds
+    return block.label is not None and block.label.outline_kind in kinds
 
 
 def _closes_body(block: Block) -> bool:
@@ -133,12 +111,11 @@ def build_outline(blocks: list[Block], start: int, end: int) -> Node:
     root = Node("root", "", "", -1, end - 1)
     stack = [root]
     for i in range(start, end):
-        block = blocks[i]
-        found = label_of(block.text) if block.kind == "paragraph" else None
-        if found is None:
+        label = blocks[i].label
+        if label is None:
             continue
-        kind, label, rest = found
-        node = Node(kind, label, rest, i)
+        kind = label.outline_kind
+        node = Node(kind, label.outline_label, blocks[i].rest, i)
         _pop_to_parent(stack, kind)
         stack[-1].children.append(node)
         stack.append(node)

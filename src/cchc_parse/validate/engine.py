@@ -85,7 +85,7 @@ def validate_file(
     read = options or ParseOptions()
     try:
         document = read_document(path, read)
-        lines = text_lines(document.blocks)
+        lines = text_lines(document.body)
         doc = build_plan_document(document, read)
         suppressions = _suppressions(Path(path))
     except CchcParseError as exc:

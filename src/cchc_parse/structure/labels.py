@@ -1,0 +1,75 @@
+"""Labels and roles: the one place where a paragraph's item number is read from its text.
+
+The labels-and-roles stage runs once, after layout: every body paragraph gets its :class:`Label` (or
+keeps the one its reader gave it, Word's numbering) and every body block a role — a heading (a Roman, part
+or article label), an item (a decimal, letter or bullet label), a plain paragraph or a table. The outline,
+the body range and the extractors read ``Block.label`` and ``Block.rest`` instead of matching the label
+patterns again. The metadata stage later marks the header, legal-basis, signature and recipient blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cchc_parse import rules
+from cchc_parse.document import Block, BlockRole, Label
+
+# a bullet's printed mark → its kind (dashes are one kind, dots another)
+BULLET_KINDS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "·": "•", "*": "•", "●": "•", "○": "○"}
+HEADING_KINDS = frozenset({"roman", "part", "article"})
+
+
+def read_label(text: str) -> Label | None:
+    """The label a paragraph's text starts with, or None (a bullet with nothing after it is none)."""
+    article = rules.ARTICLE.match(text)
+    if article:
+        return Label("article", article["article"], article.end())
+    m = rules.ITEM_LABEL.match(text)
+    if not m:
+        return None
+    if m["roman"]:
+        part = text[:6].casefold().startswith(("phần", "chương"))
+        return Label("part" if part else "roman", m["roman"], m.end())
+    if m["decimal"]:
+        return Label("decimal", m["decimal"], m.end(), depth=m["decimal"].count(".") + 1)
+    if m["letter"]:
+        return Label("letter", m["letter"], m.end())
+    if not text[m.end() :].strip():
+        return None
+    return Label("bullet", "-", m.end(), mark=BULLET_KINDS.get(m["bullet"], "-"))
+
+
+def label_of(text: str) -> tuple[str, str, str] | None:
+    """(outline kind, label, rest) of a numbered paragraph, or None: :func:`read_label` as a tuple."""
+    label = read_label(text)
+    if label is None:
+        return None
+    return label.outline_kind, label.outline_label, text[label.end :].strip()
+
+
+def assign_labels_and_roles(blocks: list[Block]) -> None:
+    """Give every body block its label (a reader's stays, its end found in the text) and its role."""
+    for block in blocks:
+        if block.layer != "body":
+            block.role = "furniture"
+            continue
+        if block.kind == "table":
+            block.role = "table"
+            continue
+        found = read_label(block.text)
+        if block.label is not None and found is not None:  # Word's numbering says the kind, depth first
+            found = replace(block.label, end=found.end)
+        block.label = found
+        block.role = _role_of(found)
+
+
+def ensure_labels(blocks: list[Block]) -> None:
+    """Labels and roles for blocks the stage has not seen (blocks built by hand, in tests and tools)."""
+    if any(b.role is None for b in blocks):
+        assign_labels_and_roles([b for b in blocks if b.role is None])
+
+
+def _role_of(label: Label | None) -> BlockRole:
+    if label is None:
+        return "paragraph"
+    return "heading" if label.kind in HEADING_KINDS else "item"
