@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_parse.errors import InputError
-from cchc_parse.normalize import encodings
+from cchc_parse.normalize import encodings, legacy_tables
 from cchc_parse.normalize.encodings import DecodedText, convert_legacy, decode_bytes
 from cchc_parse.resources import DataFileError
 
@@ -41,8 +41,8 @@ SYLLABLES = [
 PLAIN_WORDS = ["ban", "la", "du", "do", "trong", "theo", "kinh", "tin", "2026", "15/7/2021", "KH-UBND"]
 
 
-def _inverse(kind: encodings.LegacyKind) -> dict[str, str]:
-    return {letter: code for code, letter in encodings._table(kind).items()}
+def _inverse(kind: legacy_tables.LegacyKind) -> dict[str, str]:
+    return {letter: code for code, letter in legacy_tables.table(kind).items()}
 
 
 def encode_tcvn3(text: str, *, upper_font: bool = True) -> str:
@@ -91,12 +91,12 @@ def test_committed_tables_equal_the_build_script_output() -> None:
 
 
 @pytest.mark.parametrize(("kind", "size"), [("tcvn3", 90), ("vni", 130)])
-def test_tables_load_validated_and_invertible(kind: encodings.LegacyKind, size: int) -> None:
-    table = encodings._table(kind)
+def test_tables_load_validated_and_invertible(kind: legacy_tables.LegacyKind, size: int) -> None:
+    table = legacy_tables.table(kind)
     assert len(table) == size
     assert len(set(table.values())) == size
     assert all(
-        unicodedata.is_normalized("NFC", v) and encodings._is_vietnamese_letter(v) for v in table.values()
+        unicodedata.is_normalized("NFC", v) and legacy_tables.is_vietnamese_letter(v) for v in table.values()
     )
 
 
@@ -112,12 +112,12 @@ def test_tables_load_validated_and_invertible(kind: encodings.LegacyKind, size: 
         ("vni", "ó", "ĩ"), ("vni", "ò", "ị"), ("vni", "î", "ỵ"), ("vni", "YÕ", "Ỹ"),
     ],
 )  # fmt: skip
-def test_table_entries(kind: encodings.LegacyKind, code: str, letter: str) -> None:
-    assert encodings._table(kind)[code] == letter
+def test_table_entries(kind: legacy_tables.LegacyKind, code: str, letter: str) -> None:
+    assert legacy_tables.table(kind)[code] == letter
 
 
 def _vietnamese_letters() -> list[str]:
-    letters = {chr(c) for c in range(0xC0, 0x1EFA) if encodings._is_vietnamese_letter(chr(c))}
+    letters = {chr(c) for c in range(0xC0, 0x1EFA) if legacy_tables.is_vietnamese_letter(chr(c))}
     return sorted(letters)
 
 
@@ -147,7 +147,7 @@ def test_every_vietnamese_letter_is_representable() -> None:
 )
 def test_malformed_tables_are_rejected(text: str, message: str) -> None:
     with pytest.raises(DataFileError, match=message):
-        encodings._parse_table("legacy_tcvn3.json", "tcvn3", text)
+        legacy_tables._parse_table("legacy_tcvn3.json", "tcvn3", text)
 
 
 @pytest.mark.parametrize("word", SYLLABLES)

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_parse import parse_file, parse_text, rules
+from cchc_parse import parse_file, parse_text
 from cchc_parse.extract.flat_cells import is_debris, split_line
+from cchc_parse.grammar.layout import FLAT_ROW_NUMBER
 from cchc_parse.models import Task
 from cchc_parse.normalize.flat_tables import is_flat_header, skeleton
 from cchc_parse.normalize.layout import text_to_blocks
@@ -88,7 +89,7 @@ def test_header_of_a_flattened_table(text: str, expected: bool) -> None:
     ],
 )
 def test_row_number(line: str, serial: str | None) -> None:
-    m = rules.FLAT_ROW_NUMBER.match(line)
+    m = FLAT_ROW_NUMBER.match(line)
     assert (m["serial"] if m else None) == serial
 
 

@@ -13,25 +13,27 @@ from hypothesis import strategies as st
 
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
+from cchc_parse.extract.legal_basis import legal_bases, parse_refs, type_from_number
 from cchc_parse.extract.metadata import (
     extract_plan,
-    legal_bases,
-    parse_refs,
     plan_title,
     plan_year,
     title_from_article,
-    type_from_number,
 )
 from cchc_parse.extract.signature import find_signers, parse_recipients, parse_signers
+from cchc_parse.grammar.pieces import VI_LOWER, VI_UPPER
 from cchc_parse.models import Plan, Signer
 from cchc_parse.normalize.layout import text_to_blocks
-from cchc_parse.rules import VI_LOWER, VI_UPPER
+from cchc_parse.structure.labels import ensure_labels
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def paragraphs(*texts: str) -> list[Block]:
-    return [Block("paragraph", t) for t in texts]
+    """Paragraph blocks, labelled as the labels-and-roles stage labels them."""
+    blocks = [Block("paragraph", t) for t in texts]
+    ensure_labels(blocks)
+    return blocks
 
 
 def plan_of(path: Path) -> Plan:
@@ -558,3 +560,14 @@ def test_parsers_never_raise(text: str) -> None:
     parse_refs(text)
     parse_signers(text.split("\n"), skip=2)
     parse_recipients(text.split("\n"))
+
+
+def test_a_date_wrapped_to_the_start_of_a_title_line_does_not_end_the_opening() -> None:
+    # "01 THÁNG 02" reads like a bare item number "01", but only "1." or "1)" closes the opening part
+    blocks = paragraphs(
+        "QUY ĐỊNH CHI TIẾT THI HÀNH NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP NGÀY",
+        "01 THÁNG 02 NĂM 2019 CỦA CHÍNH PHỦ",
+        "Căn cứ Nghị định số 18/2019/NĐ-CP ngày 01 tháng 02 năm 2019 của Chính phủ;",
+        "1. Phạm vi điều chỉnh",
+    )
+    assert [b.text for b in legal_bases(blocks)] == [blocks[2].text]

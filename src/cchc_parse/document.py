@@ -35,7 +35,8 @@ class Label:
     ``value`` is the number as printed without its punctuation ("II", "1.2", "a", "3" for "Điều 3."; a
     bullet's is "-"); ``depth`` counts a decimal label's parts ("1.2." is 2; every other kind 1); ``mark``
     is a bullet's kind ("-", "+", "•", "○"); ``end`` is where the label (and the space after it) ends in
-    the block's text, ``source`` who found it ("text": the label grammar; "numbering": Word's numbering).
+    the block's text; ``bare`` is true for a number printed without its dot or bracket ("1 Mục đích":
+    less sure than "1."); ``source`` says who found it ("text": the label grammar; "numbering": Word's).
     """
 
     kind: LabelKind
@@ -43,6 +44,7 @@ class Label:
     end: int
     depth: int = 1
     mark: str = ""
+    bare: bool = False
     source: Literal["text", "numbering"] = "text"
 
     @property

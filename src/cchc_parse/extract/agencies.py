@@ -4,7 +4,7 @@ A semicolon always separates agencies. A comma or "và" separates them only wher
 like an agency ("…, Văn phòng UBND tỉnh", "… và các đoàn thể tỉnh"), never inside a name or collective
 phrase holding one ("Sở Văn hóa, Thể thao và Du lịch", "các sở, ban, ngành") nor inside brackets.
 "các sở: Nội vụ, Tư pháp" is expanded into "Sở Nội vụ", "Sở Tư pháp".
-Names and head words come from data/agencies.json, patterns from rules.py.
+Names and head words come from data/agencies.json; the patterns built from them are below.
 """
 
 from __future__ import annotations
@@ -14,7 +14,53 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
+from cchc_parse.grammar.pieces import alternation, bounded_words_pattern
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# Agency names and head words come from data/agencies.json; the builders below turn them into patterns.
+# What always separates agencies: a semicolon, or a line break before a bullet ("Sở A\n- Sở B").
+AGENCY_HARD_SEP = re.compile(r"\s*;\s*|\s*\n\s*(?=[-–—+•·*]\s)")
+
+# What may separate agencies, when the next piece starts like an agency: a comma (maybe with "và") or "và".
+AGENCY_SOFT_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+
+# Bullets and spaces before an agency ("- Sở Nội vụ"); closing punctuation is trimmed without a pattern.
+AGENCY_LEAD = re.compile(r"^[\s\-–—+•·*]+")
+
+# White space to print as one space: a run of two or more, or a line break or tab (a lone space is left
+# alone, which keeps the substitution cheap).
+AGENCY_SPACES = re.compile(r"\s{2,}|[^\S ]")
+
+
+def agency_head_pattern(
+    *,
+    heads: Iterable[str],
+    not_heads: Iterable[str],
+    starts: Iterable[str],
+    nouns: Iterable[str],
+    extra: Iterable[str] = (),
+) -> re.Pattern[str]:
+    """The start of an agency name: a head word ("Sở", "UBND", "Văn phòng"; case-sensitive, so "ban" in
+    "sở, ban, ngành" is no head), or a collective start then an agency noun in any case ("các sở", "Các Cơ
+    quan"), but not a phrase that only starts like one ("Ban hành", "Báo cáo", "Trường hợp"). `extra`
+    adds more head words (the lower-case nouns that start an agency after a comma: "…, đơn vị trực thuộc")."""
+    words = [*heads, *extra]
+    return re.compile(
+        rf"(?!(?:{alternation(not_heads)})(?!\w))"
+        rf"(?:{alternation(words)}|(?:{alternation(starts)})\s+(?i:{alternation(nouns)}))(?!\w)"
+    )
+
+
+def department_list_pattern(kinds: Iterable[str]) -> re.Pattern[str]:
+    """The opening of a list of department names: "các sở: Nội vụ, Tư pháp", "Sở: …", "các Bộ: …"."""
+    return re.compile(rf"(?<!\w)(?:các\s+)?(?P<kind>{alternation(kinds)})\s*:\s*", re.IGNORECASE)
+
+
+def leading_words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One of the words at the very start of a text, then white space ("Đề nghị ", "Giao ")."""
+    return re.compile(rf"^\s*(?:{alternation(words)})\s+", re.IGNORECASE)
+
 
 AGENCIES = "agencies.json"
 _TRAILING = " ;.,"  # closing punctuation trimmed from an agency
@@ -87,12 +133,12 @@ def _lexicon() -> _Lexicon:
         "nouns": _spellings(words("collective_nouns")),
     }
     return _Lexicon(
-        protected=rules.bounded_words_pattern(protected),
-        department_names=rules.bounded_words_pattern(_spellings([*departments, *protected])),
-        head=rules.agency_head_pattern(**heads),
-        split_head=rules.agency_head_pattern(**heads, extra=_spellings(words("split_heads"))),
-        prefix=rules.leading_words_pattern(words("request_prefixes")),
-        department_list=rules.department_list_pattern(prefixes),
+        protected=bounded_words_pattern(protected),
+        department_names=bounded_words_pattern(_spellings([*departments, *protected])),
+        head=agency_head_pattern(**heads),
+        split_head=agency_head_pattern(**heads, extra=_spellings(words("split_heads"))),
+        prefix=leading_words_pattern(words("request_prefixes")),
+        department_list=department_list_pattern(prefixes),
         prefixes=prefixes,
         departments=frozenset(d.casefold() for d in _spellings(departments)),
     )
@@ -123,7 +169,7 @@ def split_agencies(text: str) -> list[str]:
     """The agencies of a lead or partner text, each as printed (spaces folded, bullets and closing
     punctuation trimmed); [] for empty text."""
     out: list[str] = []
-    for part in rules.AGENCY_HARD_SEP.split(text):
+    for part in AGENCY_HARD_SEP.split(text):
         cleaned = _clean(part)
         if cleaned:
             out.extend(_split_part(cleaned))
@@ -135,7 +181,7 @@ def split_agencies(text: str) -> list[str]:
 
 def _clean(text: str) -> str:
     """Spaces folded; leading bullets, closing punctuation and a dangling "và" trimmed."""
-    text = rules.AGENCY_LEAD.sub("", rules.AGENCY_SPACES.sub(" ", text)).rstrip(_TRAILING)
+    text = AGENCY_LEAD.sub("", AGENCY_SPACES.sub(" ", text)).rstrip(_TRAILING)
     while text.casefold().endswith(" và"):
         text = text[:-3].rstrip(_TRAILING)
     return text
@@ -165,7 +211,7 @@ def _department_list(prefix: str, names: str) -> list[str]:
 
 def _cut(text: str, protected: re.Pattern[str], accept: Callable[[int], bool]) -> list[str]:
     """Split at commas and "và" outside protected phrases and brackets, where `accept(end of separator)`."""
-    separators = list(rules.AGENCY_SOFT_SEP.finditer(text))
+    separators = list(AGENCY_SOFT_SEP.finditer(text))
     if not separators:
         cleaned = _clean(text)
         return [cleaned] if cleaned else []

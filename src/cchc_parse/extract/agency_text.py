@@ -5,8 +5,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies, strip_agency_prefix
+from cchc_parse.grammar.pieces import words_pattern
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": a role after a dash, not part of the name.
+ROLE_AFTER_DASH = re.compile(
+    r"\s+[-–]\s+(?:cơ quan thường trực|thường trực|cơ quan chủ trì|cơ quan đầu mối|thành viên|phó trưởng ban"
+    r"|trưởng ban|phó ban)\b.*$",
+    re.IGNORECASE,
+)
+
+# A parenthesised remark after an agency: "Sở Nội vụ (cơ quan thường trực …)".
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 TASKS = "tasks.json"
 
@@ -41,11 +53,11 @@ def agency_list(text: str) -> list[str]:
 
 
 def clean_agency(text: str) -> str:
-    text = rules.PARENTHESES.sub("", strip_agency_prefix(text.strip()))
-    return rules.ROLE_AFTER_DASH.sub("", text).strip(" :;.")
+    text = PARENTHESES.sub("", strip_agency_prefix(text.strip()))
+    return ROLE_AFTER_DASH.sub("", text).strip(" :;.")
 
 
 @cache
 def duty_verbs() -> re.Pattern[str]:
     verbs = resources.string_list(TASKS, "duty_verbs")
-    return re.compile(r"\s(?:" + rules.words_pattern(verbs, ignore_case=False).pattern + r")\b")
+    return re.compile(r"\s(?:" + words_pattern(verbs, ignore_case=False).pattern + r")\b")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
+from cchc_parse.grammar.pieces import words_pattern
 
 AREAS = "areas.json"
 
@@ -17,13 +18,13 @@ def _areas() -> list[tuple[str, re.Pattern[str]]]:
     for name, words in rows:
         if not isinstance(name, str) or not words:
             raise resources.DataFileError(f"{AREAS}: each area needs a name and words")
-        out.append((name, rules.words_pattern(words)))
+        out.append((name, words_pattern(words)))
     return out
 
 
 @cache
 def _cchc_marker() -> re.Pattern[str]:
-    return rules.words_pattern(resources.string_list(AREAS, "cchc_markers"))
+    return words_pattern(resources.string_list(AREAS, "cchc_markers"))
 
 
 def is_cchc(title: str | None, body_sample: str) -> bool:

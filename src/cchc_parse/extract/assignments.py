@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from cchc_parse import rules
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies
 from cchc_parse.extract.agency_text import agency_like, all_agencies, clean_agency, duty_verbs
 from cchc_parse.extract.context import Context
@@ -12,22 +11,38 @@ from cchc_parse.extract.task_items import is_attribute, is_execution, is_task_li
 from cchc_parse.models import Task
 from cchc_parse.structure.outline import Node
 
+# --- patterns of this module --------------------------------------------------------------------------------
+# "Trách nhiệm của X" / "Nhiệm vụ của X" opening an item: X is the agency.
+RESPONSIBILITY = re.compile(r"^(?:trách nhiệm(?:\s+của)?|nhiệm vụ\s+của)\s+", re.IGNORECASE)
+
+# A colon that expands a list of department names rather than closing the agency part: "các sở: Nội vụ".
+EXPANDING_COLON = re.compile(r"\b(?:các\s+)?(?:sở|bộ|ngành)\s*$", re.IGNORECASE)
+
+# "X gồm: A, B …": the agencies are listed after "gồm:".
+LISTED_AFTER = re.compile(r"^.{0,160}?\bgồm\s*:\s*", re.IGNORECASE)
+
+# A duty that follows an agency name without a colon: "… Sở Tài chính chịu trách nhiệm hướng dẫn …".
+DUTY = re.compile(r"\s(?:chịu trách nhiệm|có trách nhiệm)\b", re.IGNORECASE)
+
+# An opening clause before the subject of a duty: "Căn cứ nội dung Kế hoạch, …", "Trên cơ sở …, ".
+OPENING_CLAUSE = re.compile(r"^(?:căn cứ|trên cơ sở|để|nhằm)\b[^,;:]{0,160},\s*", re.IGNORECASE)
+
 HEADING_MAX = 80  # an item title shorter than this, with no sentence after it, is a heading over its bullets
 
 
 def agency_clause(text: str) -> tuple[str, str] | None:
     """Split 'Sở Tư pháp: lồng ghép …' into (agency part, duty); None when no agency leads the text."""
-    listed = rules.LISTED_AFTER.match(text)
+    listed = LISTED_AFTER.match(text)
     start = listed.end() if listed else 0
     for m in re.finditer(":", text[start:400]):
         before = text[start : start + m.start()]
-        if rules.EXPANDING_COLON.search(before):
+        if EXPANDING_COLON.search(before):
             continue
         agency = clean_agency(before)
         if all_agencies(agency):
             return agency, text[start + m.end() :].strip()
         break
-    duty = rules.DUTY.search(text, start) if listed else None  # "… gồm: A, B chịu trách nhiệm …"
+    duty = DUTY.search(text, start) if listed else None  # "… gồm: A, B chịu trách nhiệm …"
     if duty and all_agencies(clean_agency(text[start : duty.start()])):
         return clean_agency(text[start : duty.start()]), text[duty.start() :].strip()
     return None
@@ -36,16 +51,14 @@ def agency_clause(text: str) -> tuple[str, str] | None:
 def _agencies_of_heading(node: Node) -> list[str] | None:
     """Agencies named by an execution item's title; None when the title names none."""
     heading = _untruncated_title(node)
-    responsibility = rules.RESPONSIBILITY.match(heading)
+    responsibility = RESPONSIBILITY.match(heading)
     title = clean_agency(heading[responsibility.end() :] if responsibility else heading)
     if node.inferred or not title:
         return []
     if responsibility and not node.children:
         return split_agencies(title)
     named = (
-        looks_like_agency(title)
-        and not rules.DUTY.search(title)
-        and all(map(agency_like, split_agencies(title)))
+        looks_like_agency(title) and not DUTY.search(title) and all(map(agency_like, split_agencies(title)))
     )
     return split_agencies(title) if named or _under_responsibility(node) else None
 
@@ -60,9 +73,7 @@ def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
             continue
         if is_execution(node):
             out.extend(_assignments(ctx, node))
-        elif (rules.RESPONSIBILITY.match(node.title) and node.children) or _agency_item_of_task_list(
-            ctx, node
-        ):
+        elif (RESPONSIBILITY.match(node.title) and node.children) or _agency_item_of_task_list(ctx, node):
             out.extend(_assignment_item(ctx, node, None))
         else:
             continue
@@ -101,7 +112,7 @@ def leading_agencies(text: str) -> list[str]:
     clause = agency_clause(text)
     if clause is not None:
         return split_agencies(clause[0])
-    text = rules.OPENING_CLAUSE.sub("", text, count=1)
+    text = OPENING_CLAUSE.sub("", text, count=1)
     verb = duty_verbs().search(text[:300])
     if verb is None:
         return []
@@ -125,7 +136,7 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
         return [make_task(ctx, c, "assignment", c.text, named) for c in items]
     lead = _agencies_of_heading(item)
     numbered = [c for c in item.children if not c.is_bullet]
-    if lead is None and numbered and rules.RESPONSIBILITY.match(item.title):
+    if lead is None and numbered and RESPONSIBILITY.match(item.title):
         return [task for c in numbered for task in _assignment_item(ctx, c, inherited)]
     if lead is None:
         bullets = [c for c in item.children if c.is_bullet]

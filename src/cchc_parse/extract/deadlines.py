@@ -6,7 +6,7 @@ deadline phrase inside a task sentence ("… chậm nhất ngày 05/02/2026 …"
 
 A text may hold several time mentions: the result spans them (earliest start, latest end). A cue word
 before a mention says which end it gives ("chậm nhất", "trước" → end only; "từ" → start only). Words come
-from data/deadline_words.json, patterns from rules.py.
+from data/deadline_words.json, the date grammar from grammar/dates.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cchc_parse import rules
 from cchc_parse.extract.deadline_words import (
     RECURRENCES,
     CueKind,
@@ -25,7 +24,21 @@ from cchc_parse.extract.deadline_words import (
     deadline_words,
     key,
 )
+from cchc_parse.grammar.dates import DEADLINE_GROUPS
 from cchc_parse.models import Deadline
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# Between two mentions: what makes them one phrase ("tháng 3 đến tháng 6", "Quý I - Quý II", "…; Quý IV").
+DEADLINE_JOINER = re.compile(r"\s*(?:[-–;,]|đến(?:\s+hết)?|tới|và)\s*", re.IGNORECASE)
+
+# A recurrence phrase glued to a day: "ngày 12 của tháng cuối kỳ", "ngày 20 hằng tháng".
+DAY_TO_RECURRENCE = re.compile(r"\s+(?:của\s+)?", re.IGNORECASE)
+
+# The rest of a parenthesis, closed: a recurrence note "(định kỳ hằng quý … theo quy định)" is taken whole.
+CLOSING_PAREN = re.compile(r"\s*\)")
+
+# The separators inside a recurrence unit list ("quý/6 tháng/năm", "quý, 6 tháng và năm").
+UNIT_SEPARATOR = re.compile(r"\s*[,/]\s*|\s+(?:và|hoặc)\s+", re.IGNORECASE)
 
 _CUE_WINDOW = 40  # characters searched before a mention for its cue word
 _NOUN_WINDOW = 60  # characters searched before a year or recurrence for a noun it belongs to
@@ -62,9 +75,9 @@ def _scan(text: str) -> list[_Mention]:
     """The time mentions of a text in order; cited documents' dates are left out."""
     out: list[_Mention] = []
     for m in deadline_words().mention.finditer(text):
-        if m.lastgroup not in rules.DEADLINE_GROUPS:
+        if m.lastgroup not in DEADLINE_GROUPS:
             continue
-        kind, first, last, year, terse = rules.DEADLINE_GROUPS[m.lastgroup]
+        kind, first, last, year, terse = DEADLINE_GROUPS[m.lastgroup]
         printed = m[year] if year else None
         numbers = _number(m[first]), _number(m[last] or m[first])
         out.append(_Mention(kind, m.start(), m.end(), *numbers, int(printed) if printed else None, terse))
@@ -186,7 +199,7 @@ def _recurrence_of(m: re.Match[str]) -> Recurrence | None:
         return _frequency(m)
     units = m["units"] or m.groupdict().get("bare")
     if units:
-        return _most_frequent(words.units.get(key(u)) for u in rules.UNIT_SEPARATOR.split(units))
+        return _most_frequent(words.units.get(key(u)) for u in UNIT_SEPARATOR.split(units))
     if m["fixed"]:
         return words.fixed.get(key(m["fixed"]))
     return "continuous" if m["cont"] else None
@@ -235,9 +248,7 @@ def find_deadline(sentence: str, *, plan_year: int | None = None) -> Deadline | 
 
 def _joined(text: str, mentions: list[_Mention], i: int) -> int:
     """The index of the last mention joined to mentions[i] by a range or list word ("đến", "-", "và")."""
-    while i + 1 < len(mentions) and rules.DEADLINE_JOINER.fullmatch(
-        text, mentions[i].end, mentions[i + 1].start
-    ):
+    while i + 1 < len(mentions) and DEADLINE_JOINER.fullmatch(text, mentions[i].end, mentions[i + 1].start):
         i += 1
     return i
 
@@ -245,7 +256,7 @@ def _joined(text: str, mentions: list[_Mention], i: int) -> int:
 def _recurrence_after(text: str, end: int) -> int | None:
     """Where a recurrence right after a mention ends ("ngày 12| của tháng cuối kỳ báo cáo|", "trước ngày
     30/11| hằng năm|"), if there is one."""
-    glue = rules.DAY_TO_RECURRENCE.match(text, end)
+    glue = DAY_TO_RECURRENCE.match(text, end)
     if glue is None:
         return None
     m = deadline_words().sentence_recurrence.match(text, glue.end())
@@ -311,6 +322,6 @@ def _recurrence_phrase(text: str) -> tuple[int, int] | None:
         if _recurrence_of(m) is None:
             continue
         tail = words.tail.match(text, m.end())
-        closes = tail is not None and rules.CLOSING_PAREN.match(text, tail.end()) is not None
+        closes = tail is not None and CLOSING_PAREN.match(text, tail.end()) is not None
         return m.start(), tail.end() if tail and closes else m.end()
     return None

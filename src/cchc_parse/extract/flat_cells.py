@@ -10,15 +10,26 @@ so that lines starting with it lend nothing to the task text.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
+from cchc_parse.grammar.layout import FLAT_TOKEN, OCR_EDGES
+from cchc_parse.grammar.syllables import VI_SYLLABLE
 from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.normalize.flat_tables import skeleton
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A cell border OCR kept as "|", with the spaces around it ("Hở| Văn phòng Sở | đơn vị").
+FLAT_CELL_BORDER = re.compile(r"\s*\|\s*")
+
+# Characters OCR puts before a cell's first word ("{ủy", "’ : :", "\ đơn vị"); an opening bracket or quote
+# starts a phrase and is kept.
+FLAT_LEADING_JUNK = re.compile(r"^[^\w(“\"]+")
 
 FLAT = "flat_tables.json"
 CUT_SHARE = 0.75  # a capitalised word this far into the task column's width may open the next column
@@ -54,7 +65,7 @@ def similar(a: str, b: str) -> bool:
 def is_debris(token: str) -> bool:
     """True for a token that is no word: a lone letter or digit, signs, two capitals, a letter run that
     spells no Vietnamese syllable (names of four letters or more and acronyms are words)."""
-    core = rules.OCR_EDGES.sub("", token)
+    core = OCR_EDGES.sub("", token)
     if not core:
         return True
     if any(c.isdigit() for c in core):
@@ -67,7 +78,7 @@ def is_debris(token: str) -> bool:
         return len(core) < MIN_ACRONYM
     if core[0].isupper() and core[1:].islower() and len(core) >= MIN_NAME:
         return False
-    return rules.VI_SYLLABLE.fullmatch(without_tone(core.lower())) is None
+    return VI_SYLLABLE.fullmatch(without_tone(core.lower())) is None
 
 
 def noise_led(text: str) -> bool:
@@ -78,7 +89,7 @@ def noise_led(text: str) -> bool:
 
 def after_debris(text: str) -> str:
     """The text from its first two words in a row ("N ủy en DR trực thuộc Sở" → "ủy en DR trực …")."""
-    tokens = list(rules.FLAT_TOKEN.finditer(text))
+    tokens = list(FLAT_TOKEN.finditer(text))
     for a, b in pairwise(tokens):
         if not is_debris(a.group()) and not is_debris(b.group()):
             return text[a.start() :]
@@ -97,7 +108,7 @@ def task_width(lines: list[str]) -> float:
 
 def split_line(text: str, width: float) -> FlatLine:
     """The task text of a line (number already removed) and the pieces of the other columns."""
-    first, *rest = rules.FLAT_CELL_BORDER.split(text)
+    first, *rest = FLAT_CELL_BORDER.split(text)
     side = [part for part in rest if part.strip()]
     if noise_led(first):
         kept = after_debris(first)
@@ -110,7 +121,7 @@ def split_line(text: str, width: float) -> FlatLine:
 def _column_cut(text: str, width: float) -> int:
     """Where the task column ends on a line without a border there (never before its last word alone:
     that is a word of the task column, "… và qua Hệ|")."""
-    tokens = list(rules.FLAT_TOKEN.finditer(text))
+    tokens = list(FLAT_TOKEN.finditer(text))
     for before, token in pairwise(tokens[:-1]):
         if token.start() >= CUT_SHARE * width and _opens_column(before.group(), token.group()):
             return token.start()
@@ -124,7 +135,7 @@ def _column_cut(text: str, width: float) -> int:
 def _opens_column(before: str, word: str) -> bool:
     """A capitalised word (no acronym) that neither a sentence end, a quote, a bracket nor a linking word
     ("của Sở", "với Văn phòng") introduces."""
-    core = rules.OCR_EDGES.sub("", word)
+    core = OCR_EDGES.sub("", word)
     if len(core) < 2 or not core[0].isupper() or core.isupper() or word[0] in "“\"(‘'":
         return False
     return before[-1] not in '.!?:;“"(‘' and not is_linking(before)
@@ -132,12 +143,12 @@ def _opens_column(before: str, word: str) -> bool:
 
 def is_linking(word: str) -> bool:
     """True for a word that introduces a name inside a sentence ("của", "với", "thuộc")."""
-    return rules.OCR_EDGES.sub("", word).casefold() in _linking_words()
+    return OCR_EDGES.sub("", word).casefold() in _linking_words()
 
 
 def clean_task(text: str) -> str:
     """Task text without the debris OCR put before or after it ("{ủy, UBND" → "ủy, UBND", "Sở 8" → "Sở")."""
-    tokens = rules.FLAT_LEADING_JUNK.sub("", text.strip()).split()
+    tokens = FLAT_LEADING_JUNK.sub("", text.strip()).split()
     while tokens and is_debris(tokens[-1]):
         tokens.pop()
     return " ".join(tokens)

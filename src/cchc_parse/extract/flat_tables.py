@@ -15,11 +15,12 @@ names are partners.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies
 from cchc_parse.extract.agency_text import agency_like
 from cchc_parse.extract.flat_cells import (
@@ -32,7 +33,27 @@ from cchc_parse.extract.flat_cells import (
     task_width,
 )
 from cchc_parse.extract.task_tables import TableTask
+from cchc_parse.grammar.dates import YEAR
+from cchc_parse.grammar.layout import FLAT_ROW_NUMBER, FLAT_TOKEN
+from cchc_parse.grammar.pieces import alternation
 from cchc_parse.normalize.flat_tables import skeleton
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A time, for deadline cells read out of a flattened row: "năm 2025", "Quý II/2026", "tháng 6", "31/12/2025",
+# "6/2026".
+_FLAT_TIME = rf"(?:(?i:ngày|tháng|quý|năm)\s*(?:\d|[IVX]+(?!\w))|\d{{1,2}}\s*/\s*(?:\d{{1,2}}\s*/\s*)?{YEAR})"
+
+
+def flat_deadline_start_pattern(cues: Iterable[str], continuous: Iterable[str]) -> re.Pattern[str]:
+    """Where a deadline cell starts among a flattened row's other columns: a continuous-time word in any case
+    ("Thường xuyên"), a cue word with the capital a cell starts with ("Theo Kế hoạch", "Trước ngày …"), a
+    cue word in lower case right before a time ("trong năm 2025"), or a time alone ("năm 2025")."""
+    capitals = alternation(w[:1].upper() + w[1:] for w in cues)
+    return re.compile(
+        rf"(?<!\w)(?:(?:(?i:{alternation(continuous)})|{capitals})(?!\w)"
+        rf"|(?i:{alternation(cues)})\s+(?={_FLAT_TIME})|(?={_FLAT_TIME}))"
+    )
+
 
 WORDS = "deadline_words.json"
 AGENCIES = "agencies.json"
@@ -69,7 +90,7 @@ def _deadline_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @cache
 def _deadline_start() -> re.Pattern[str]:
-    return rules.flat_deadline_start_pattern(*_deadline_words())
+    return flat_deadline_start_pattern(*_deadline_words())
 
 
 @cache
@@ -121,7 +142,7 @@ def _others(names: list[_Name], lead: list[str]) -> list[str]:
 def _numbered(lines: list[str], serial: int) -> tuple[list[str], int]:
     """The row's lines with its number taken off, and the index of the line that held it."""
     for i, line in enumerate(lines):
-        m = rules.FLAT_ROW_NUMBER.match(line)
+        m = FLAT_ROW_NUMBER.match(line)
         if m and int(m["serial"]) == serial:
             return [*lines[:i], line[m.end() :], *lines[i + 1 :]], i
     return lines, len(lines) // 2
@@ -154,7 +175,7 @@ def _deadline_at(piece: str) -> int:
 def _garbled_continuous(piece: str) -> tuple[int, str] | None:
     """A capitalised pair of words that OCR garbled from a continuous-time word ("Thudne xuven" for
     "Thường xuyên"): where it stands, and the word."""
-    tokens = list(rules.FLAT_TOKEN.finditer(piece))
+    tokens = list(FLAT_TOKEN.finditer(piece))
     for a, b in pairwise(tokens):
         pair = piece[a.start() : b.end()]
         word = next((w for w in _continuous_words() if pair[:1].isupper() and similar(pair, w)), None)
@@ -192,7 +213,7 @@ def _agency_at(piece: str, at: int) -> str:
     comma before something that is no agency ("Các phòng, của UBND tỉnh" → "Các phòng")."""
     text = _until_debris(piece[at : at + _deadline_at(piece[at:])].split(";")[0])
     head = text.split(" ", 1)[0]
-    for token in list(rules.FLAT_TOKEN.finditer(text))[1:]:
+    for token in list(FLAT_TOKEN.finditer(text))[1:]:
         word = token.group()
         if (word == head or word in _collective_starts()) and looks_like_agency(text[token.start() :]):
             text = text[: token.start()].rstrip()
@@ -211,7 +232,7 @@ def _strict_names(piece: str) -> list[tuple[int, list[str]]]:
     out: list[tuple[int, list[str]]] = []
     end = 0
     before = ""
-    for token in rules.FLAT_TOKEN.finditer(piece[: _deadline_at(piece)]):
+    for token in FLAT_TOKEN.finditer(piece[: _deadline_at(piece)]):
         linked, before = is_linking(before), token.group()
         if token.start() < end or not token.group()[:1].isupper() or linked:
             continue

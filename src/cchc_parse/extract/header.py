@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.document import Block
 from cchc_parse.extract.header_words import (
     DATA,
@@ -21,6 +21,34 @@ from cchc_parse.extract.header_words import (
     type_before_number_re,
     words,
 )
+from cchc_parse.grammar.dates import DATE_REST_NUMERIC, DATE_REST_WORDED, PLACE_DATE
+from cchc_parse.grammar.documents import DOC_NUMBER_RE, MOTTO, NUMBER_LINE
+from cchc_parse.grammar.labels import ROMAN_NUMERAL
+from cchc_parse.grammar.layout import RULE_LINE
+from cchc_parse.grammar.pieces import VI_UPPER
+from cchc_parse.grammar.syllables import VI_VOWEL
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A law named in a lower-cased title ("thi hành luật tiêu chuẩn ..."), not "pháp luật", "kỷ luật", "luật sư".
+LAW_IN_TITLE = re.compile(r"(?<!pháp )(?<!kỷ )(?<!quy )(?<!điều )(?<!dự )(?<!\w)luật\s+(?!sư\b)(?P<next>\w+)")
+
+# Where an agency name in capitals splits into parts, each capitalised: ", ", " VÀ ", " - ", "&".
+AGENCY_PART_SEP = re.compile(r"(,\s*|\s+VÀ\s+|\s+-\s+|\s*&\s*)")
+
+# The upper-case codes inside a document number ("CT", "TTG" in "27/CT-TTG").
+NUMBER_CODES = re.compile(r"[A-ZĐ]+")
+
+# The first letter after an opening quote: a quoted name starts upper-case ("“Tháng hành động ...”").
+QUOTED_START = re.compile(r"(?<=“)\w")
+
+# Any white space (removed from printed document numbers).
+ANY_SPACE = re.compile(r"\s+")
+
+# A parenthesised short name closing an agency ("Ban Quản lý các khu công nghiệp tỉnh (Ban Quản lý)").
+TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+
+# A comma and the spaces after it, splitting an agency name into its listed parts.
+COMMA = re.compile(r",\s*")
 
 HEAD_SCAN = 8  # blocks a header table may be found in
 ROMAN_CONTEXT = frozenset({"KHÓA", "KHOÁ", "THỨ", "ĐOẠN", "PHẦN", "CHƯƠNG", "VỰC", "KỲ"})
@@ -47,7 +75,7 @@ def is_acronym(word: str) -> bool:
         return False
     if core in words().acronyms or any(c.isdigit() for c in core):
         return True
-    return core.isupper() and len(core) >= 2 and not rules.VI_VOWEL.search(core)
+    return core.isupper() and len(core) >= 2 and not VI_VOWEL.search(core)
 
 
 def _capitalise(word: str) -> str:
@@ -78,7 +106,7 @@ def _name_case(text: str) -> str:
 
 def _specific_case(text: str) -> str:
     """The specific part of an agency name: first word of each ', '/' và ' part capitalised."""
-    pieces = rules.AGENCY_PART_SEP.split(text)
+    pieces = AGENCY_PART_SEP.split(text)
     out = []
     for i, piece in enumerate(pieces):
         out.append(piece.lower() if i % 2 else _part_case(piece))
@@ -112,11 +140,11 @@ def agency_case(text: str) -> str:
 
 def _token_case(token: str, prev: str) -> str:
     core = token.strip("()[],;:.“”\"'")
-    if rules.DOC_NUMBER_RE.fullmatch(core):
-        return rules.NUMBER_CODES.sub(lambda m: words().code_case.get(m.group(), m.group()), token)
-    roman = rules.ROMAN_NUMERAL.match(core) and (len(core) >= 3 or prev in ROMAN_CONTEXT)
+    if DOC_NUMBER_RE.fullmatch(core):
+        return NUMBER_CODES.sub(lambda m: words().code_case.get(m.group(), m.group()), token)
+    roman = ROMAN_NUMERAL.match(core) and (len(core) >= 3 or prev in ROMAN_CONTEXT)
     lowered = token if roman or is_acronym(token) else token.lower()
-    return rules.QUOTED_START.sub(lambda m: m.group().upper(), lowered)
+    return QUOTED_START.sub(lambda m: m.group().upper(), lowered)
 
 
 def _law_case(m: re.Match[str]) -> str:
@@ -137,7 +165,7 @@ def sentence_case(text: str) -> str:
     tokens = text.split(" ")
     out = [_token_case(t, tokens[i - 1].upper() if i else "") for i, t in enumerate(tokens)]
     lowered = type_before_number_re().sub(lambda m: _capitalise(m.group()), _fix_proper(" ".join(out)))
-    lowered = rules.LAW_IN_TITLE.sub(_law_case, lowered)
+    lowered = LAW_IN_TITLE.sub(_law_case, lowered)
     places = words().places
     return place_after_locality_re().sub(
         lambda m: f"{m.group('loc').lower()} {places[m.group('place').upper()]}", lowered
@@ -156,7 +184,7 @@ def lower_first(text: str) -> str:
 
 
 def clean_number(raw: str) -> str:
-    return rules.ANY_SPACE.sub("", raw)
+    return ANY_SPACE.sub("", raw)
 
 
 def make_date(day: str | None, month: str | None, year: str | None) -> date | None:
@@ -171,7 +199,7 @@ def make_date(day: str | None, month: str | None, year: str | None) -> date | No
 
 def parse_number(text: str) -> tuple[bool, str | None]:
     """(whether a "Số:" line is present, the number without spaces or None when left blank)."""
-    m = rules.NUMBER_LINE.search(text)
+    m = NUMBER_LINE.search(text)
     if not m:
         return False, None
     return True, clean_number(m.group("number")) if m.group("number") else None
@@ -179,12 +207,12 @@ def parse_number(text: str) -> tuple[bool, str | None]:
 
 def parse_place_date(text: str) -> tuple[bool, str | None, date | None]:
     """(whether a "<place>, ngày ..." line is present, the place, the date or None when blank)."""
-    m = rules.PLACE_DATE.search(text)
+    m = PLACE_DATE.search(text)
     if not m:
         return False, None, None
     place = " ".join(m.group("place").split())
     rest = m.group("rest")
-    d = rules.DATE_REST_NUMERIC.match(rest) or rules.DATE_REST_WORDED.match(rest)
+    d = DATE_REST_NUMERIC.match(rest) or DATE_REST_WORDED.match(rest)
     issued = make_date(d.group("day"), d.group("month"), d.group("year")) if d else None
     return True, place, issued
 
@@ -236,12 +264,12 @@ def _issuer_lines(texts: list[str]) -> list[str]:
     lines = []
     for text in texts:
         for raw in text.split("\n"):
-            line = rules.MOTTO.sub("", raw).strip()
-            if not line or rules.RULE_LINE.match(line) or rules.NUMBER_LINE.search(line):
+            line = MOTTO.sub("", raw).strip()
+            if not line or RULE_LINE.match(line) or NUMBER_LINE.search(line):
                 continue
-            if rules.DOC_NUMBER_RE.search(line):
+            if DOC_NUMBER_RE.search(line):
                 continue  # the number's own line ("Số:" above it, "7360/KH-UBND" here)
-            if not is_caps(line) or rules.PLACE_DATE.search(line):
+            if not is_caps(line) or PLACE_DATE.search(line):
                 continue
             lines.append(line)
     return lines
@@ -251,7 +279,7 @@ def _header_table(blocks: list[Block]) -> Block | None:
     for block in blocks[:HEAD_SCAN]:
         if block.kind == "table":
             text = "\n".join(c for row in block.rows for c in row)
-            if rules.NUMBER_LINE.search(text) or "CỘNG HÒA" in text or "CỘNG HOÀ" in text:
+            if NUMBER_LINE.search(text) or "CỘNG HÒA" in text or "CỘNG HOÀ" in text:
                 return block
     return None
 
@@ -288,9 +316,7 @@ def authority_entity(line: str) -> str | None:
 @cache
 def _level_name_re(level: str) -> re.Pattern[str]:
     # A level word and the capitalised place name after it: "tỉnh Sơn La".
-    return re.compile(
-        rf"(?<!\w){re.escape(level)}\s+(?P<name>[{rules.VI_UPPER}]\w*(?:\s+[{rules.VI_UPPER}]\w*)*)"
-    )
+    return re.compile(rf"(?<!\w){re.escape(level)}\s+(?P<name>[{VI_UPPER}]\w*(?:\s+[{VI_UPPER}]\w*)*)")
 
 
 def complete_locality(entity: str, texts: list[str], place: str | None) -> str:
@@ -335,7 +361,7 @@ def issuer_from_sentence(text: str) -> str | None:
             before = prefix[: head.start()].rstrip()
             if before and before[-1] not in ",;:.":
                 continue  # "… của UBND tỉnh ban hành kế hoạch" names a cited document's author
-            segment = rules.TRAILING_PAREN.sub("", prefix[head.start() :]).strip(" ,")
-            if all(p[:1].isupper() for p in rules.COMMA.split(segment)[1:]):
+            segment = TRAILING_PAREN.sub("", prefix[head.start() :]).strip(" ,")
+            if all(p[:1].isupper() for p in COMMA.split(segment)[1:]):
                 return normalise_uy(segment)
     return None

@@ -10,15 +10,31 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.document import Block
 from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import find_deadline
 from cchc_parse.extract.task_items import is_indicator_list
 from cchc_parse.extract.task_tables import column_roles, is_task_table
+from cchc_parse.grammar.pieces import words_pattern
 from cchc_parse.models import Comparator, Indicator
 from cchc_parse.structure.outline import Node
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A number as printed in targets: "80", "04", "1.500", "2,5".
+NUMBER = r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?|\d+"
+
+# A percentage: "80%", "80 %".
+PERCENT = re.compile(rf"(?P<num>{NUMBER})\s*%")
+
+DIGIT = re.compile(r"\d")
+
+# "… trở lên" after a number: at least.
+TRAILING_AT_LEAST = re.compile(r"^\s*trở lên", re.IGNORECASE)
+
+# A number of thousands written with dot groups: "1.500", "12.000.000".
+DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 DATA = "indicators.json"
 CUE_WINDOW = 40  # characters before a number searched for its cue word
@@ -34,7 +50,7 @@ class Target:
 
 
 def _alternation(key: str) -> str:
-    return rules.words_pattern(resources.string_list(DATA, key)).pattern
+    return words_pattern(resources.string_list(DATA, key)).pattern
 
 
 @cache
@@ -43,11 +59,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     period = _alternation("rate_periods")
     return {
         # "04 số/tháng", "2 lần/ năm", "01 tin, bài/tháng": a count per period.
-        "rate": re.compile(
-            rf"(?P<num>{rules.NUMBER})\s+(?P<unit>(?:{unit})\s*/\s*(?:{period}))\b", re.IGNORECASE
-        ),
+        "rate": re.compile(rf"(?P<num>{NUMBER})\s+(?P<unit>(?:{unit})\s*/\s*(?:{period}))\b", re.IGNORECASE),
         # "02 tin, bài", "340 doanh nghiệp": a count of a known noun.
-        "count": re.compile(rf"(?P<num>{rules.NUMBER})\s+(?P<unit>{unit})(?![\w/])", re.IGNORECASE),
+        "count": re.compile(rf"(?P<num>{NUMBER})\s+(?P<unit>{unit})(?![\w/])", re.IGNORECASE),
         "at_least": re.compile(
             rf"(?:{_alternation('at_least')})\s*(?:(?:tương ứng|từ|khoảng|là|mức)\s*)*$", re.IGNORECASE
         ),
@@ -58,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _to_number(text: str) -> float:
     """'80' → 80, '1.500' → 1500 (dot groups thousands), '2,5' → 2.5."""
-    if rules.DOT_THOUSANDS.fullmatch(text):
+    if DOT_THOUSANDS.fullmatch(text):
         return float(text.replace(".", ""))
     try:
         return float(text.replace(",", "."))
@@ -68,13 +82,13 @@ def _to_number(text: str) -> float:
 
 def find_targets(text: str) -> list[Target]:
     """Every quantified target in ``text``, in order."""
-    if not rules.DIGIT.search(text):
+    if not DIGIT.search(text):
         return []
     p = _patterns()
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
     for kind in ("percent", "rate", "count"):
-        pattern = rules.PERCENT if kind == "percent" else p[kind]
+        pattern = PERCENT if kind == "percent" else p[kind]
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in taken) or _is_date_or_code(text, m.start(), m.end()):
                 continue
@@ -95,7 +109,7 @@ def _target(text: str, start: int, end: int, value: float, unit: str, kind: str)
     comparator: Comparator = "="
     if p["at_most"].search(before):
         comparator = "<="
-    elif p["at_least"].search(before) or rules.TRAILING_AT_LEAST.match(text[end:]):
+    elif p["at_least"].search(before) or TRAILING_AT_LEAST.match(text[end:]):
         comparator = ">="
     if value == 100 and unit == "%":
         comparator = "="

@@ -10,19 +10,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
 
-from cchc_parse import resources, rules
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
-from cchc_parse.extract.header_words import DATA, words
+from cchc_parse.extract.header_words import words
+from cchc_parse.extract.legal_basis import (
+    NOT_BASIS,
+    OPENING_MAX,
+    doc_types,
+    is_opener,
+    legal_bases,
+    type_from_number,
+)
 from cchc_parse.extract.signature import find_recipients, find_signers
-from cchc_parse.models import DocRef, LegalBasis, Plan
+from cchc_parse.grammar.dates import PLACE_DATE, YEAR_RANGE, YEAR_SINGLE
+from cchc_parse.grammar.documents import LEAD_BULLET, MOTTO, NUMBER_LINE
+from cchc_parse.grammar.layout import RULE_LINE
+from cchc_parse.models import LegalBasis, Plan
+from cchc_parse.structure.labels import closes_opening, ensure_labels
+
+# In "Điều 1": the verb that issues or approves a plan, up to the opening of "Kế hoạch" (maybe in quotes).
+ARTICLE_PLAN = re.compile(r"(?:[Bb]an hành|[Pp]hê duyệt)\b[^“\"]{0,60}?(?P<quote>[“\"])?(?=Kế hoạch\b)")
+
+# Where a plan title cut from "Điều 1" ends: a full stop, bracket, semicolon, colon, or "với các nội dung".
+ARTICLE_TITLE_END = re.compile(r"[.(;:]|\s+với\s+(?:các\s+)?nội dung|,\s*cụ thể|,\s*gồm")
+
+# A decision's subject that issues or approves a plan: "VỀ VIỆC BAN HÀNH KẾ HOẠCH …" (already lower-cased).
+SUBJECT_ISSUES_PLAN = re.compile(
+    r"^(?:về việc\s+)?(?:ban hành|phê duyệt)\s+(?P<plan>kế hoạch\b.*)", re.IGNORECASE
+)
+
+# "V/v" ("về việc", abbreviated) opening a plan's subject.
+ABOUT = re.compile(r"^(?:V/v|V/V|v/v)\s+", re.IGNORECASE)
 
 HEAD_MAX = 15  # blocks the title and authority line may stand in
-OPENING_MAX = 60  # blocks the legal bases and "Điều 1" may stand in
 LONG_PARAGRAPH = 300  # a head paragraph longer than this is body text
-TYPE_WINDOW = 80  # characters before a cited number searched for its document type
 SENTENCE_SCAN = 4  # paragraphs after the legal bases searched for "X ban hành Kế hoạch"
 NOT_CONTINUED = frozenset({"CỦA", "VỚI", "VÀ", "CHO", "GIAO", "VỀ"})
 
@@ -39,133 +61,6 @@ class Head:
     texts: list[str] = field(default_factory=list)  # title-like texts that may name the place
 
 
-def _doc_types() -> dict[str, str]:
-    return words().doc_types
-
-
-@cache
-def _type_word_re() -> re.Pattern[str]:
-    # A document type word as cited in running text ("Quyết định", "Nghị Quyết"); case is checked by callers.
-    alts = "|".join(re.escape(n) for n in _doc_types().values())
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _type_before_re() -> re.Pattern[str]:
-    # A type word right before a number: "Quyết định số ", "Chỉ thị ", "Phương án ".
-    alts = "|".join(re.escape(n) for n in _doc_types().values())
-    return re.compile(rf"(?<!\w)(?P<type>{alts})\s*(?:số\s*)?:?\s*$", re.IGNORECASE)
-
-
-@cache
-def _cites_re() -> re.Pattern[str]:
-    # A paragraph continuing a list of cited documents: "Hướng dẫn số 7886/HD-BNV ...".
-    alts = "|".join(re.escape(n) for n in _doc_types().values())
-    return re.compile(rf"^(?:{alts})(?:\s+\S+){{0,3}}?\s+số\s*\d")
-
-
-@cache
-def _openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return (
-        tuple(resources.string_list(DATA, "legal_basis_openers")),
-        tuple(resources.string_list(DATA, "legal_basis_openers_with_ref")),
-    )
-
-
-def _canonical_type(word: str) -> str | None:
-    return _doc_types().get(word.upper()) if word[:1].isupper() else None
-
-
-def type_from_number(number: str | None) -> str | None:
-    """The document type a number's code names: "3350/QĐ-UBND" -> "Quyết định", "57-NQ/TW" -> "Nghị quyết"."""
-    if not number:
-        return None
-    party = rules.NUMBER_PARTY_CODE.match(number)
-    if party:
-        return resources.string_map(DATA, "party_doc_type_codes").get(party.group("code"))
-    state = rules.NUMBER_STATE_CODE.match(number)
-    return resources.string_map(DATA, "doc_type_codes").get(state.group("code")) if state else None
-
-
-# --- references -----------------------------------------------------------------------------------
-
-
-def _ref_date(after: str) -> date | None:
-    m = rules.REF_DATE.match(after)
-    if not m:
-        return None
-    if m.group("d1"):
-        return hd.make_date(m.group("d1"), m.group("m1"), m.group("y1"))
-    return hd.make_date(m.group("d2"), m.group("m2"), m.group("y2"))
-
-
-def _ref_type(window: str, number: str) -> str | None:
-    before = _type_before_re().search(window)
-    if before and _canonical_type(before.group("type")):
-        return _canonical_type(before.group("type"))
-    coded = type_from_number(number)
-    if coded:
-        return coded
-    words = [w for w in (_canonical_type(m.group()) for m in _type_word_re().finditer(window)) if w]
-    return words[-1] if words else None
-
-
-def parse_refs(text: str) -> list[DocRef]:
-    """Every document cited by number in a text, with its type and the date printed right after it."""
-    refs: list[DocRef] = []
-    prev_end = 0
-    for m in rules.DOC_NUMBER_RE.finditer(text):
-        number = hd.clean_number(m.group())
-        window = text[max(prev_end, m.start() - TYPE_WINDOW) : m.start()]
-        prev_end = m.end()
-        if all(r.number != number for r in refs):  # later mentions of the same document add nothing
-            refs.append(
-                DocRef(doc_type=_ref_type(window, number), number=number, date=_ref_date(text[m.end() :]))
-            )
-    return refs
-
-
-# --- legal bases ----------------------------------------------------------------------------------
-
-
-def _is_opener(text: str) -> bool:
-    plain, with_ref = _openers()
-    if text.startswith(plain):
-        return True
-    return text.startswith(with_ref) and bool(rules.DOC_NUMBER_RE.search(text))
-
-
-def _continues(current: str, text: str) -> bool:
-    """A paragraph continuing the previous basis: a wrapped line, or a further cited document."""
-    if not rules.TERMINAL.search(current):
-        return True
-    return current.rstrip().endswith((";", ",")) and bool(_cites_re().match(text))
-
-
-def legal_bases(blocks: list[Block]) -> list[LegalBasis]:
-    """The opening "Căn cứ ..." / "Thực hiện ..." paragraphs (before "QUYẾT ĐỊNH:" or the first section)."""
-    texts: list[str] = []
-    current: int | None = None
-    for block in blocks[:OPENING_MAX]:
-        if block.kind != "paragraph":
-            continue
-        raw = block.text
-        text = rules.LEAD_BULLET.sub("", raw)
-        if rules.BODY_START.match(raw) or rules.RECIPIENTS.match(raw):
-            break
-        if rules.ENACTING.search(text) and (texts or text.endswith(":")):
-            break
-        if _is_opener(text):
-            texts.append(text)
-            current = len(texts) - 1
-        elif current is not None and not rules.NOT_BASIS.match(text) and _continues(texts[current], text):
-            texts[current] = f"{texts[current]} {raw}"
-        else:
-            current = None
-    split = [part for t in texts for part in rules.NEXT_BASIS.split(t)]
-    return [LegalBasis(text=t, refs=parse_refs(t)) for t in split]
-
-
 # --- head: title keyword, subject, authority ------------------------------------------------------
 
 
@@ -173,8 +68,8 @@ def _head_end(blocks: list[Block]) -> int:
     for i, block in enumerate(blocks[:HEAD_MAX]):
         if block.kind != "paragraph":
             continue
-        text = rules.LEAD_BULLET.sub("", block.text)
-        if _is_opener(text) or rules.NOT_BASIS.match(text) or rules.BODY_START.match(text):
+        text = LEAD_BULLET.sub("", block.text)
+        if is_opener(text) or NOT_BASIS.match(text) or closes_opening(block):
             return i
         if text.startswith("Kính gửi") or (len(text) > LONG_PARAGRAPH and not hd.is_caps(text)):
             return i
@@ -183,7 +78,7 @@ def _head_end(blocks: list[Block]) -> int:
 
 def _keyword(text: str) -> tuple[str, str] | None:
     """("Kế hoạch", rest) for a title line "KẾ HOẠCH" or "KẾ HOẠCH Tuyên truyền ..."."""
-    for upper, name in _doc_types().items():
+    for upper, name in doc_types().items():
         if text.startswith(upper) and (len(text) == len(upper) or text[len(upper)] == " "):
             return name, text[len(upper) :].strip(" :")
     return None
@@ -195,13 +90,11 @@ def _is_authority(text: str) -> bool:
 
 
 def _is_meta_line(text: str) -> bool:
-    return bool(
-        rules.NUMBER_LINE.search(text) or rules.PLACE_DATE.search(text) or rules.RULE_LINE.match(text)
-    )
+    return bool(NUMBER_LINE.search(text) or PLACE_DATE.search(text) or RULE_LINE.match(text))
 
 
 def _is_header_line(text: str) -> bool:
-    return not hd.is_caps(text) or bool(hd.starts_with_head(text)) or bool(rules.MOTTO.match(text))
+    return not hd.is_caps(text) or bool(hd.starts_with_head(text)) or bool(MOTTO.match(text))
 
 
 def _cut_authority(subject: str) -> tuple[str, str | None]:
@@ -259,9 +152,9 @@ def read_head(blocks: list[Block]) -> Head:
 
 def _article_one(blocks: list[Block]) -> str | None:
     for block in blocks[:OPENING_MAX]:
-        m = rules.ARTICLE.match(block.text)
-        if m and m.group("article") == "1":
-            return block.text[m.end() :]
+        label = block.label
+        if label is not None and label.kind == "article" and label.value == "1":
+            return block.text[label.end :]
     return None
 
 
@@ -270,7 +163,7 @@ def title_from_article(text: str) -> str | None:
 
     "Ban hành kèm theo Quyết định này Kế hoạch … năm 2026." -> "Kế hoạch … năm 2026".
     """
-    m = rules.ARTICLE_PLAN.search(text)
+    m = ARTICLE_PLAN.search(text)
     if not m:
         return None
     rest = text[m.end() :]
@@ -281,7 +174,7 @@ def title_from_article(text: str) -> str | None:
     for i, ch in enumerate(rest):
         depth += ch == "“"
         depth -= ch == "”" and depth > 0
-        if depth == 0 and rules.ARTICLE_TITLE_END.match(rest, i):
+        if depth == 0 and ARTICLE_TITLE_END.match(rest, i):
             cut = i
             break
     return rest[:cut].strip() or None
@@ -297,8 +190,8 @@ def plan_title(doc_type: str | None, subject: str, article: str | None) -> str |
         return None
     text = hd.sentence_case(subject)
     if doc_type == "Kế hoạch":
-        text = rules.ABOUT.sub("", text)
-    issuing = rules.SUBJECT_ISSUES_PLAN.match(text)
+        text = ABOUT.sub("", text)
+    issuing = SUBJECT_ISSUES_PLAN.match(text)
     if doc_type != "Kế hoạch" and issuing:
         return "K" + issuing.group("plan")[1:]
     if doc_type:
@@ -312,11 +205,11 @@ def plan_year(title: str | None, issued: date | None) -> int | None:
     A plan cannot start before it is issued: a plan issued in 2025 for "thời kỳ 2021-2030" is for 2025.
     """
     if title:
-        ranged = rules.YEAR_RANGE.search(title)
+        ranged = YEAR_RANGE.search(title)
         if ranged:
             start, end = int(ranged.group("year")), int(ranged.group("end"))
             return issued.year if issued and start < issued.year <= end else start
-        single = rules.YEAR_SINGLE.search(title)
+        single = YEAR_SINGLE.search(title)
         if single:
             return int(single.group("year"))
     return issued.year if issued else None
@@ -363,7 +256,9 @@ def _site_date(site_meta: dict[str, str]) -> date | None:
 
 
 def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
-    """Everything the output's ``plan`` object holds, from the blocks of one document."""
+    """Everything the output's ``plan`` object holds, from the blocks of one document (labelled by the
+    labels-and-roles stage; blocks it has not seen are labelled here)."""
+    ensure_labels(blocks)
     head = read_head(blocks)
     header = hd.read_header(blocks, head.issuer_end)
     number = header.number if header.number_found else hd.clean_number(site_meta.get("number", "")) or None

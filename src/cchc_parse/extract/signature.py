@@ -11,11 +11,32 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.document import Block
 from cchc_parse.extract.header import authority_title, is_caps
 from cchc_parse.extract.header_words import DATA
+from cchc_parse.grammar.documents import LEAD_BULLET, RECIPIENTS
+from cchc_parse.grammar.pieces import VI_LOWER, VI_UPPER
 from cchc_parse.models import Signer
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# Recipients glued into one line: a bullet after the previous item's ';' or ','.
+GLUED_ITEMS = re.compile(r"(?<=[;,.])\s*[-–+]\s+")
+
+# Punctuation closing a recipient item.
+ITEM_END = re.compile(r"[\s;.,]+$")
+
+# A person's name line: 2-6 capitalised words ("Nguyễn Thành Công", "Nguyễn Văn A").
+PERSON_NAME = re.compile(rf"^[{VI_UPPER}][{VI_LOWER}]+(?:\s+[{VI_UPPER}][{VI_LOWER}]*){{1,5}}$")
+
+# A signature line that ends with the signer's name ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lưu Hồng Phương").
+CAPS_THEN_NAME = re.compile(
+    rf"^(?P<caps>[^{VI_LOWER}]*[{VI_UPPER}.)])\s+"
+    rf"(?P<name>[{VI_UPPER}][{VI_LOWER}]+(?:\s+[{VI_UPPER}][{VI_LOWER}]*){{1,5}})$"
+)
+
+# Stamps and placeholders inside signature blocks: "(Đã ký)", "(Ký tên, đóng dấu)", "Đã ký".
+SIGN_PLACEHOLDER = re.compile(r"^\(.*\)$|^\[?[Đđ]ã\s+ký\]?$")
 
 MAX_SIGN_LINE = 160  # a longer paragraph is body text, not a signature line
 RUN_BLOCKS = 8  # paragraphs a signature block may span
@@ -72,7 +93,7 @@ def _split_piece(piece: str) -> list[str]:
 def _atoms(line: str) -> list[str]:
     """One printed line as title lines and, at its end, maybe a name."""
     line = " ".join(line.split())
-    m = rules.CAPS_THEN_NAME.match(line)
+    m = CAPS_THEN_NAME.match(line)
     if m and is_caps(m.group("caps")):
         return [*_split_titles(m.group("caps")), m.group("name")]
     if is_caps(line):
@@ -86,7 +107,7 @@ def is_title(atom: str) -> bool:
 
 def person_name(atom: str) -> str | None:
     name = _name_prefix_re().sub("", atom.strip())
-    return name if rules.PERSON_NAME.match(name) else None
+    return name if PERSON_NAME.match(name) else None
 
 
 def parse_signers(lines: list[str], skip: int = 0) -> list[Signer]:
@@ -97,7 +118,7 @@ def parse_signers(lines: list[str], skip: int = 0) -> list[Signer]:
         name = person_name(atom)
         if is_title(atom) or (titles and titles[-1].startswith(("TM", "T/M")) and is_caps(atom) and not name):
             titles.append(atom)
-        elif rules.SIGN_PLACEHOLDER.match(atom):
+        elif SIGN_PLACEHOLDER.match(atom):
             continue
         elif name and titles:
             signers.append(Signer(name=name, title=" / ".join(titles)))
@@ -119,11 +140,11 @@ def _columns(block: Block) -> Iterator[list[str]]:
 
 def _table_signers(block: Block) -> list[Signer]:
     cells = [c for row in block.rows for c in row]
-    if not any(rules.RECIPIENTS.match(c) or any(_has_prefix(x) for x in c.split("\n")) for c in cells):
+    if not any(RECIPIENTS.match(c) or any(_has_prefix(x) for x in c.split("\n")) for c in cells):
         return []
     signers: list[Signer] = []
     for column in _columns(block):
-        if column and not rules.RECIPIENTS.match(column[0]):
+        if column and not RECIPIENTS.match(column[0]):
             signers.extend(parse_signers(column, skip=CELL_SKIP))
     return signers
 
@@ -166,9 +187,9 @@ def parse_recipients(lines: list[str]) -> list[str]:
     """Recipient items from the lines after "Nơi nhận:" (bullets and closing punctuation removed)."""
     items: list[str] = []
     for line in lines:
-        for piece in rules.GLUED_ITEMS.split(line):
-            bulleted = bool(rules.LEAD_BULLET.match(piece))
-            item = rules.ITEM_END.sub("", rules.LEAD_BULLET.sub("", piece)).strip()
+        for piece in GLUED_ITEMS.split(line):
+            bulleted = bool(LEAD_BULLET.match(piece))
+            item = ITEM_END.sub("", LEAD_BULLET.sub("", piece)).strip()
             if not any(c.isalpha() for c in item):
                 continue
             if items and not bulleted and item[:1].islower():
@@ -182,7 +203,7 @@ def _recipient_lines(blocks: list[Block], i: int, first: str) -> list[str]:
     lines = [first] if first.strip() else []
     for block in blocks[i + 1 :]:
         text = block.text
-        if block.kind != "paragraph" or not (rules.LEAD_BULLET.match(text) or text.startswith("Lưu")):
+        if block.kind != "paragraph" or not (LEAD_BULLET.match(text) or text.startswith("Lưu")):
             break
         lines.append(text)
     return lines
@@ -193,11 +214,11 @@ def find_recipients(blocks: list[Block]) -> list[str]:
     for i, block in enumerate(blocks):
         if block.kind == "table":
             for cell in (c for row in block.rows for c in row):
-                m = rules.RECIPIENTS.match(cell)
+                m = RECIPIENTS.match(cell)
                 if m:
                     return parse_recipients(cell[m.end() :].split("\n"))
         else:
-            m = rules.RECIPIENTS.match(block.text)
+            m = RECIPIENTS.match(block.text)
             if m:
                 return parse_recipients(_recipient_lines(blocks, i, block.text[m.end() :]))
     return []

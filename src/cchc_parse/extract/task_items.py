@@ -5,14 +5,24 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.extract.agencies import looks_like_agency
 from cchc_parse.extract.agency_text import agency_list
 from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import find_deadline, parse_deadline
+from cchc_parse.grammar.pieces import words_pattern
 from cchc_parse.models import Deadline, Task, TaskOrigin
 from cchc_parse.structure.outline import SECTIONS, Node
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# "phối hợp với các cơ quan, đơn vị liên quan tuyên truyền…": the partners named after "phối hợp với",
+# up to the verb that starts the duty or the end of the clause.
+PARTNERS_AFTER = re.compile(
+    r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<who>.+?)(?=\s+(?:để|trong|tuyên truyền|tổ chức|thực hiện|tham mưu"
+    r"|triển khai|xây dựng|rà soát|đăng tải|tiếp tục|tiến hành|hướng dẫn)\b|[;:.(]|$)",
+    re.IGNORECASE,
+)
 
 TASKS = "tasks.json"
 INDICATOR_HEADING_MAX = 100  # a heading naming targets ("đạt các mục tiêu, chỉ tiêu sau") is short
@@ -96,7 +106,7 @@ def _section_node(ctx: Context, node: Node) -> Node | None:
 
 
 def _partners_in(text: str) -> list[str]:
-    m = rules.PARTNERS_AFTER.search(text[:300])
+    m = PARTNERS_AFTER.search(text[:300])
     if not m:
         return []
     who = m["who"].strip(" ,")
@@ -126,9 +136,7 @@ def attribute_of(text: str) -> tuple[str, str] | None:
 
 @cache
 def _deadline_key() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:{rules.words_pattern(_attribute_words()['deadline']).pattern})\s+(?=[a-zà-ỹđ])", re.I
-    )
+    return re.compile(rf"(?:{words_pattern(_attribute_words()['deadline']).pattern})\s+(?=[a-zà-ỹđ])", re.I)
 
 
 def _deadline_without_colon(text: str) -> tuple[str, str] | None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.extract.agencies import split_agencies
 from cchc_parse.extract.deadlines import parse_deadline
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# The serial of a task row proper ("1", "2.", "1.1"); Roman numerals and capitals mark group rows instead.
+TASK_SERIAL = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+
+GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
 
 TASKS = "tasks.json"
 
@@ -90,9 +97,9 @@ def _row_kind(cells: list[str], roles: dict[str, int]) -> str:
     if not filled:
         return "empty"
     serial = _cell(cells, roles, "serial") if "serial" in roles else ""
-    if rules.GROUP_SERIAL.match(serial) or (len(filled) == 1 and not _cell(cells, roles, "lead")):
+    if GROUP_SERIAL.match(serial) or (len(filled) == 1 and not _cell(cells, roles, "lead")):
         return "group"
-    if "serial" in roles and not rules.TASK_SERIAL.match(serial) and len(filled) < len(cells) - 1:
+    if "serial" in roles and not TASK_SERIAL.match(serial) and len(filled) < len(cells) - 1:
         return "continuation"
     if not _cell(cells, roles, "task"):
         return "continuation"

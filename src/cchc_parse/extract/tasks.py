@@ -5,7 +5,8 @@ See tests/fixtures/gold/SPEC.md for what counts as a task.
 
 from __future__ import annotations
 
-from cchc_parse import rules
+import re
+
 from cchc_parse.extract.agencies import split_agencies
 from cchc_parse.extract.agency_text import agency_list
 from cchc_parse.extract.areas import classify_area
@@ -22,6 +23,12 @@ from cchc_parse.extract.task_items import (
 from cchc_parse.extract.task_tables import TableTask, table_tasks
 from cchc_parse.models import Task
 from cchc_parse.structure.outline import Node
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# "Sở Nội vụ chủ trì, …" / "… do Sở Tư pháp chủ trì": an item that names its lead agency.
+NAMED_LEAD = re.compile(
+    r"(?:^|\bdo\s+|\bgiao\s+)(?P<who>(?:Sở|Văn phòng|Ban|UBND|Ủy ban)[^,;:]{2,60}?)\s+chủ trì", re.IGNORECASE
+)
 
 __all__ = ["extract_tasks"]
 
@@ -138,5 +145,5 @@ def _list_items(ctx: Context, node: Node) -> list[tuple[int, int, Task]]:
 
 
 def _lead_in(text: str) -> list[str]:
-    m = rules.NAMED_LEAD.search(text[:200])
+    m = NAMED_LEAD.search(text[:200])
     return split_agencies(m["who"]) if m else []

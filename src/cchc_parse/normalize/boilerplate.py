@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.document import DocWarning
+from cchc_parse.grammar.layout import CELL_SEPARATORS, MD_TABLE_ROW, RULE_LINE
 from cchc_parse.normalize.markup import Line
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A bare page number, optionally dashed ("- 2 -", "Trang 3").
+PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?$")
+
+# A website's own title line for the document: "Quyết định 3350/QĐ-UBND năm 2025 về …".
+SITE_TITLE = re.compile(r"^[A-ZĐÂ]\S*(?:\s+\S+){0,3}\s+\d+/\S+\s+(?:năm|ngày)\s+\d")
 
 LAYOUT = "layout.json"
 HEAD_SCAN_LINES = 80  # site chrome before the document sits within the first lines
@@ -36,7 +45,7 @@ def _site_meta_rows(lines: list[Line], meta: dict[str, str]) -> int:
     """Read '| Số hiệu | 3350/QĐ-UBND |' rows near the top; return the index after the last one, or 0."""
     last = 0
     for i, line in enumerate(lines[:HEAD_SCAN_LINES]):
-        if rules.MD_TABLE_ROW.match(line.text):
+        if MD_TABLE_ROW.match(line.text):
             cells = [c.strip() for c in line.text.strip("|").split("|")]
             field = _key(cells[0]) if len(cells) >= 2 else None
             if field:
@@ -50,20 +59,20 @@ def _site_meta_pairs(lines: list[Line], start: int, meta: dict[str, str]) -> int
     i, doc_start = start, start
     while i < len(lines):
         text = lines[i].text
-        if not text or rules.CELL_SEPARATORS.match(text):
+        if not text or CELL_SEPARATORS.match(text):
             i += 1
             continue
         field = _key(text)
         if field is None:
             break
         j = i + 1
-        while j < len(lines) and (not lines[j].text or rules.CELL_SEPARATORS.match(lines[j].text)):
+        while j < len(lines) and (not lines[j].text or CELL_SEPARATORS.match(lines[j].text)):
             j += 1
         if j < len(lines):
             meta.setdefault(field, lines[j].text)
         i = doc_start = j + 1
     # keep the '|' that opens the document's header table
-    while doc_start < i and (not lines[doc_start].text or rules.CELL_SEPARATORS.match(lines[doc_start].text)):
+    while doc_start < i and (not lines[doc_start].text or CELL_SEPARATORS.match(lines[doc_start].text)):
         doc_start += 1
     return max(start, doc_start - 1) if doc_start > start else start
 
@@ -100,7 +109,7 @@ def _tail_start(lines: list[Line], start: int) -> int:
             folded.startswith(m) and len(folded) <= len(m) + 25 for m in markers
         ):
             j = i
-            while j > start and (not lines[j - 1].text or rules.SITE_TITLE.match(lines[j - 1].text)):
+            while j > start and (not lines[j - 1].text or SITE_TITLE.match(lines[j - 1].text)):
                 j -= 1
             return j
     return len(lines)
@@ -160,7 +169,7 @@ def drop_page_artifacts(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         text = line.text
-        short = len(text) <= PAGE_NUMBER_MAX and bool(rules.PAGE_NUMBER.match(text))
-        rule = text[:1] in RULE_STARTS and bool(rules.RULE_LINE.match(text))
+        short = len(text) <= PAGE_NUMBER_MAX and bool(PAGE_NUMBER.match(text))
+        rule = text[:1] in RULE_STARTS and bool(RULE_LINE.match(text))
         out.append(line._replace(text="") if short or rule else line)
     return out

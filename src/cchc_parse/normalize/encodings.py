@@ -10,27 +10,49 @@ Vietnamese syllables after conversion compared with before; the tables are ``dat
 from __future__ import annotations
 
 import codecs
-import json
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any, Literal
 
-from cchc_parse import rules
 from cchc_parse.errors import InputError
-from cchc_parse.resources import DataFileError
+from cchc_parse.grammar.syllables import VI_SYLLABLE, VI_UNICODE_ONLY
+from cchc_parse.normalize.legacy_tables import (
+    HAT_MARKS,
+    LEGACY_KINDS,
+    LEGACY_NO_LOWER,
+    LEGACY_WORD_CHAR,
+    TONE_MARKS,
+    LegacyKind,
+    is_vietnamese_letter,
+    legacy_words,
+    not_signature,
+    sequences,
+    table,
+    tcvn3_charmap,
+    tcvn3_translation,
+)
 
-LegacyKind = Literal["tcvn3", "vni"]
-LEGACY_KINDS: tuple[LegacyKind, ...] = ("tcvn3", "vni")
+# --- patterns of this module --------------------------------------------------------------------------------
+# Words without lower-case ASCII letters, separated by spaces ("CéNG HOµ X·", "ñY BAN", "2026"): where TCVN3
+# text may have lost its upper case (the upper-case .VnTimeH font shows lower-case codes as capitals).
+CAPS_RUN = re.compile(
+    rf"(?<!{LEGACY_WORD_CHAR}){LEGACY_NO_LOWER}+(?:[ \t]+{LEGACY_NO_LOWER}+)*(?!{LEGACY_WORD_CHAR})"
+)
 
-TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
+ASCII_LOWER = re.compile("[a-z]")
+
+ASCII_LETTER = re.compile("[A-Za-z]")
+
+# A stretch of characters beyond Latin-1 (captured, for re.split).
+NON_LATIN1 = re.compile("([^\x00-\xff]+)")
+
+# A syllable closed by a stop (c, ch, p, t): it can only carry the acute or the dot-below tone.
+STOP_FINAL = re.compile(r"(?:[cpt]|ch)$")
+
+
 _STOP_TONES = frozenset("\u0301\u0323")
-# The vowels that take a circumflex (U+0302), a breve (U+0306) or a horn (U+031B).
-_HATS = {"\u0302": "aeo", "\u0306": "a", "\u031b": "ou"}
-HAT_MARKS = frozenset(_HATS)
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -189,11 +211,11 @@ def _convert_view(view: str, baseline: Callable[[str], str]) -> tuple[str, Legac
 
     ``baseline`` gives a word's reading without conversion (for bytes, the Windows-1258 one).
     """
-    if not view.encode("latin-1", "ignore").translate(None, _not_signature()):
+    if not view.encode("latin-1", "ignore").translate(None, not_signature()):
         return view, None  # fast path: no character that only legacy text has
     lines = view.split("\n")
-    candidates = "\n".join(line for line in lines if not rules.VI_UNICODE_ONLY.search(line))
-    words = list(dict.fromkeys(_legacy_words().findall(candidates[:_MAX_SCORED_CHARS])))
+    candidates = "\n".join(line for line in lines if not VI_UNICODE_ONLY.search(line))
+    words = list(dict.fromkeys(legacy_words().findall(candidates[:_MAX_SCORED_CHARS])))
     scores = {kind: _gain(words, kind, baseline) for kind in LEGACY_KINDS}
     best = max(LEGACY_KINDS, key=lambda kind: scores[kind] or 0)
     if scores[best] is None:
@@ -207,7 +229,7 @@ def _convert_view(view: str, baseline: Callable[[str], str]) -> tuple[str, Legac
 
 def _pick_line(line: str, converted: str) -> str:
     """The converted line; the original one if it was Unicode Vietnamese already."""
-    return line if rules.VI_UNICODE_ONLY.search(line) else converted
+    return line if VI_UNICODE_ONLY.search(line) else converted
 
 
 def _gain(words: list[str], kind: LegacyKind, baseline: Callable[[str], str]) -> int | None:
@@ -215,7 +237,7 @@ def _gain(words: list[str], kind: LegacyKind, baseline: Callable[[str], str]) ->
 
     Only words with an ASCII letter count: a lone symbol ("µ", "·") would convert to a one-vowel word.
     """
-    words = [word for word in words if rules.ASCII_LETTER.search(word)]
+    words = [word for word in words if ASCII_LETTER.search(word)]
     changed = [(word, converted) for word in words if (converted := _convert_word(word, kind)) != word]
     before = sum(is_vietnamese_syllable(baseline(word)) for word, _ in changed)
     after = sum(is_vietnamese_syllable(converted) for _, converted in changed)
@@ -235,16 +257,16 @@ def is_vietnamese_syllable(word: str) -> bool:
     """True for one Vietnamese syllable in lower, Title or UPPER case with at most one tone mark."""
     if not (word.islower() or word.isupper() or word.istitle()):
         return False
-    if not all(c.isascii() or _is_vietnamese_letter(c) for c in word):
+    if not all(c.isascii() or is_vietnamese_letter(c) for c in word):
         return False
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [c for c in decomposed if c in TONE_MARKS]
     if len(tones) > 1:
         return False
     toneless = without_tone(decomposed)
-    if not rules.VI_SYLLABLE.fullmatch(toneless):
+    if not VI_SYLLABLE.fullmatch(toneless):
         return False
-    return not rules.STOP_FINAL.search(toneless) or bool(tones and tones[0] in _STOP_TONES)
+    return not STOP_FINAL.search(toneless) or bool(tones and tones[0] in _STOP_TONES)
 
 
 def _restore_case(line: str, converted: str) -> str:
@@ -257,7 +279,7 @@ def _restore_case(line: str, converted: str) -> str:
     if converted == line or converted.lower() == converted:
         return converted
     pieces, done = [], 0
-    for match in rules.CAPS_RUN.finditer(line):
+    for match in CAPS_RUN.finditer(line):
         start, end = match.span()
         run = converted[start:end]
         if run != run.upper() and any(
@@ -276,109 +298,29 @@ def _convert_word(word: str, kind: LegacyKind) -> str:
     """A word converted for scoring; TCVN3 words without lower-case ASCII count as upper case."""
     if kind == "vni":
         return _vni_text(word)
-    converted = word.translate(_tcvn3_translation())
-    return converted if rules.ASCII_LOWER.search(word) else converted.upper()
+    converted = word.translate(tcvn3_translation())
+    return converted if ASCII_LOWER.search(word) else converted.upper()
 
 
 def _tcvn3_text(text: str) -> str:
     """TCVN3 to Unicode, byte for byte (a charmap decode of the Latin-1 stretches: fast on long texts)."""
-    parts = rules.NON_LATIN1.split(text)  # even indexes: Latin-1 stretches; odd: the rest, kept
-    table = _tcvn3_charmap()
+    parts = NON_LATIN1.split(text)  # even indexes: Latin-1 stretches; odd: the rest, kept
+    table = tcvn3_charmap()
     parts[0::2] = [codecs.charmap_decode(part.encode("latin-1"), "strict", table)[0] for part in parts[0::2]]
     return "".join(parts)
 
 
 def _vni_text(text: str) -> str:
-    table = _table("vni")
-    return _sequences().sub(lambda m: table[m.group()], text)
+    vni = table("vni")
+    return sequences().sub(lambda m: vni[m.group()], text)
 
 
-# --- tables ------------------------------------------------------------------------------------------
-
-
-@cache
-def _table(kind: LegacyKind) -> Mapping[str, str]:
-    """The conversion table ``data/legacy_<kind>.json``, validated."""
-    name = f"legacy_{kind}.json"
-    text = resources.files("cchc_parse").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return _parse_table(name, kind, text)
-
-
-def _parse_table(name: str, kind: LegacyKind, text: str) -> dict[str, str]:
-    data = json.loads(text, object_pairs_hook=lambda pairs: _no_duplicates(name, pairs))
-    table = data.get("map") if isinstance(data, dict) else None
-    if not isinstance(table, dict) or not table:
-        raise DataFileError(f"{name}: 'map' must be a non-empty object")
-    for key, value in table.items():
-        _check_entry(name, kind, key, value)
-    if len(set(table.values())) != len(table):
-        raise DataFileError(f"{name}: two keys map to the same letter")
-    return dict(table)
-
-
-def _no_duplicates(name: str, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    if len(set(keys)) != len(keys):
-        raise DataFileError(f"{name}: duplicate key")
-    return dict(pairs)
-
-
-def _check_entry(name: str, kind: LegacyKind, key: object, value: object) -> None:
-    """A key is legacy characters (U+00A1-U+00FF), VNI's maybe after an ASCII letter; a value one letter."""
-    if not isinstance(key, str) or not 1 <= len(key) <= (1 if kind == "tcvn3" else 2):
-        raise DataFileError(f"{name}: bad key {key!r}")
-    legacy = key[1:] if len(key) == 2 and key[0].isascii() and key[0].isalpha() else key
-    if not all("\xa1" <= c <= "\xff" for c in legacy):
-        raise DataFileError(f"{name}: key {key!r} is not legacy text")
-    if not isinstance(value, str) or not _is_vietnamese_letter(value):
-        raise DataFileError(f"{name}: {key!r} must map to one NFC Vietnamese letter, not {value!r}")
-
-
-def _is_vietnamese_letter(value: str) -> bool:
-    if len(value) != 1 or value.isascii() or _nfc(value) != value:
-        return False
-    if value in "đĐ":
-        return True
-    decomposed = unicodedata.normalize("NFD", value.lower())
-    base, marks = decomposed[0], decomposed[1:]
-    tones = [m for m in marks if m in TONE_MARKS]
-    hats = [m for m in marks if m not in TONE_MARKS]
-    if base not in "aeiouy" or len(tones) > 1 or len(hats) > 1:
-        return False
-    return not hats or base in _HATS.get(hats[0], "")
-
-
-@cache
-def _tcvn3_translation() -> dict[int, str]:
-    return {ord(key): value for key, value in _table("tcvn3").items()}
-
-
-@cache
-def _tcvn3_charmap() -> str:
-    """A decoding table for :func:`codecs.charmap_decode`: Latin-1 byte -> converted character."""
-    translation = _tcvn3_translation()
-    return "".join(translation.get(b, chr(b)) for b in range(0x100))
-
-
-@cache
-def _sequences() -> re.Pattern[str]:
-    return rules.sequence_pattern(_table("vni"))
-
-
-@cache
-def _legacy_chars() -> frozenset[str]:
-    """The characters beyond ASCII of all legacy table keys."""
-    return frozenset(c for kind in LEGACY_KINDS for key in _table(kind) for c in key if not c.isascii())
-
-
-@cache
-def _legacy_words() -> re.Pattern[str]:
-    """A word holding a legacy character."""
-    return rules.words_holding(_legacy_chars())
-
-
-@cache
-def _not_signature() -> bytes:
-    """Latin-1 bytes other than the legacy characters that Unicode Vietnamese never has (µ · ¸ ©, not à ô)."""
-    signature = {c for c in _legacy_chars() if not _is_vietnamese_letter(c)}
-    return bytes(b for b in range(0x100) if chr(b) not in signature)
+__all__ = [
+    "HAT_MARKS",
+    "TONE_MARKS",
+    "DecodedText",
+    "convert_legacy",
+    "decode_bytes",
+    "is_vietnamese_syllable",
+    "without_tone",
+]

@@ -19,13 +19,22 @@ Each row becomes one cell holding its lines as printed; extract/flat_tables.py r
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
+from cchc_parse.grammar.labels import ARTICLE, NUMBERED_HEADING
+from cchc_parse.grammar.layout import FLAT_ROW_NUMBER, PDF_STAMP_LINE
 from cchc_parse.normalize.markup import Line, is_upper
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# Task tables that OCR ran together into lines, with no reliable column separators left.
+# The serial column's word opening such a table's header line ("TT Nhiệm vụ Đơn vị chủ trì …", "STT Nội
+# dung …", "Số TT …"); the other column words come from data/tasks.json.
+FLAT_HEADER_START = re.compile(r"^(?:Số\s+)?S?TT(?!\w)", re.IGNORECASE)
 
 FLAT = "flat_tables.json"
 TASKS = "tasks.json"
@@ -70,7 +79,7 @@ def skeleton(text: str) -> str:
 def is_flat_header(text: str) -> bool:
     """A header line of a task table ("TT Nhiệm vụ Đơn vị chủ trì …"): the serial column's word first, then
     the task column's and at least one of lead, partners, deadline or output (compared without marks)."""
-    if len(text) > MAX_HEADER_CHARS or not rules.FLAT_HEADER_START.match(text):
+    if len(text) > MAX_HEADER_CHARS or not FLAT_HEADER_START.match(text):
         return False
     folded = skeleton(text)
     roles = {role for role, words in _column_words().items() if any(w in folded for w in words)}
@@ -113,10 +122,10 @@ def _table_at(lines: list[Line], head: int) -> tuple[FlatTable, int] | None:
 def ends_table(text: str, *, in_rows: bool = True) -> bool:
     """A line no table row holds: a Roman or article heading, a signature or appendix line, and (once rows
     began) a long all-capitals line."""
-    label = rules.NUMBERED_HEADING.match(text)
-    if (label and label["roman"]) or rules.ARTICLE.match(text) or text.startswith(_table_ends()):
+    label = NUMBERED_HEADING.match(text)
+    if (label and label["roman"]) or ARTICLE.match(text) or text.startswith(_table_ends()):
         return True
-    if rules.PDF_STAMP_LINE.match(text):
+    if PDF_STAMP_LINE.match(text):
         return True
     letters = sum(c.isalpha() for c in text)
     return in_rows and letters >= CAPS_END_LETTERS and is_upper(text) and len(text.split()) >= 3
@@ -132,7 +141,7 @@ def _number_lines(lines: list[Line], head: int) -> list[int]:
             continue
         if ends_table(text, in_rows=bool(found)):
             break
-        m = rules.FLAT_ROW_NUMBER.match(text)
+        m = FLAT_ROW_NUMBER.match(text)
         if m and int(m["serial"]) == len(found) + 1:
             found.append(j)
             since = 0
@@ -151,7 +160,7 @@ def starts_sentence(text: str) -> bool:
 
 
 def _number_rest(text: str) -> str:
-    m = rules.FLAT_ROW_NUMBER.match(text)
+    m = FLAT_ROW_NUMBER.match(text)
     return text[m.end() :] if m else text
 
 
@@ -198,7 +207,7 @@ def _table_end(lines: list[Line], numbers: list[int], starts: list[int]) -> int:
             if blanks >= 2:
                 break
             continue
-        if taken >= limit or ends_table(text) or rules.FLAT_ROW_NUMBER.match(text):
+        if taken >= limit or ends_table(text) or FLAT_ROW_NUMBER.match(text):
             break
         blanks = 0
         taken += 1

@@ -15,7 +15,10 @@ from functools import cache
 from itertools import pairwise
 from typing import Literal
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
+from cchc_parse.grammar.labels import ARTICLE, ITEM_LABEL, LABEL_ONLY
+from cchc_parse.grammar.layout import TERMINAL
+from cchc_parse.grammar.pieces import words_pattern
 from cchc_parse.normalize.markup import Line, is_upper
 
 Layout = Literal["blank_separated", "wrapped", "lines"]
@@ -26,14 +29,14 @@ UPPER_WRAP_MIN = 45  # an all-caps line this long may continue on the next all-c
 
 @cache
 def _starters() -> re.Pattern[str]:
-    return rules.words_pattern(resources.string_list("layout.json", "paragraph_starters"), ignore_case=False)
+    return words_pattern(resources.string_list("layout.json", "paragraph_starters"), ignore_case=False)
 
 
 def starts_paragraph(text: str) -> bool:
     """True when ``text`` opens a new paragraph whatever precedes it (a label, a bullet, 'Căn cứ', …)."""
     if text[:1].islower() and not text[1:3].lstrip().startswith(")"):
         return False  # only a letter label ("a)", "đ )") opens a paragraph in lower case
-    return bool(rules.ITEM_LABEL.match(text) or rules.ARTICLE.match(text) or _starters().match(text))
+    return bool(ITEM_LABEL.match(text) or ARTICLE.match(text) or _starters().match(text))
 
 
 def _starts_lower(text: str) -> bool:
@@ -50,7 +53,7 @@ def detect_layout(lines: list[Line]) -> Layout:
         if b > a + 1:
             before_blank += 1
             prev, nxt = lines[a].text, lines[b].text
-            if not rules.TERMINAL.search(prev) and _starts_lower(nxt) and not starts_paragraph(nxt):
+            if not TERMINAL.search(prev) and _starts_lower(nxt) and not starts_paragraph(nxt):
                 wrapped_across += 1
     if before_blank and wrapped_across / before_blank > 0.15:
         return "wrapped"
@@ -111,11 +114,11 @@ class _Paragraph:
 
 def _continues(para: _Paragraph, nxt: str, crossed_blank: bool, layout: Layout, long_line: float) -> bool:
     prev = para.parts[-1]
-    if len(para.parts) == 1 and rules.LABEL_ONLY.match(prev):
+    if len(para.parts) == 1 and LABEL_ONLY.match(prev):
         return True  # "1.1." or "-" alone on its line: the item's text follows on the next line
     if starts_paragraph(nxt):
         return False
-    if rules.TERMINAL.search(prev):
+    if TERMINAL.search(prev):
         # A clause ended by ';' or ':' may run on in a wrapped text ("…CCHC;\ntương tác với…").
         soft_end = prev.rstrip()[-1:] in ";:,"
         return (

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from cchc_parse import rules
+from cchc_parse.grammar.labels import ARTICLE, BULLET_ONLY, ITEM_LABEL
+from cchc_parse.grammar.layout import CELL_SEPARATORS, INVISIBLE, SPACES
+
+# --- patterns of this module --------------------------------------------------------------------------------
+MD_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)", re.MULTILINE)
+
+# A backslash escaping markdown punctuation ("1\." -> "1.").
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+# Single-star italics around a whole phrase ("*Hà Nội, ngày 26*"); bold "**" is handled separately.
+MD_ITALIC_STAR = re.compile(r"(?<![*\w])\*(?!\s)|(?<!\s)\*(?![*\w])")
+
 
 MAX_BOLD_JOIN = 4  # a '**' left open joins at most this many following lines (scraped bold spans wrap)
 
@@ -24,12 +36,12 @@ def clean_line(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """:func:`clean_line` for every line of a whole text at once (one regex pass each, not one per line)."""
-    text = rules.INVISIBLE.sub("", text)
-    text = rules.SPACES.sub(" ", text)
+    text = INVISIBLE.sub("", text)
+    text = SPACES.sub(" ", text)
     if "#" in text:
-        text = rules.MD_HEADING_LINE.sub("", text)
+        text = MD_HEADING_LINE.sub("", text)
     if "\\" in text:
-        text = rules.MD_ESCAPE.sub(r"\1", text)
+        text = MD_ESCAPE.sub(r"\1", text)
     return text
 
 
@@ -43,7 +55,7 @@ def join_bold_spans(lines: list[Line]) -> list[Line]:
         text = line.text
         while text.count("**") % 2 == 1 and j + 1 < len(lines) and j - i < MAX_BOLD_JOIN:
             nxt = lines[j + 1].text
-            if not nxt or rules.CELL_SEPARATORS.match(nxt):
+            if not nxt or CELL_SEPARATORS.match(nxt):
                 break
             text = f"{text} {nxt}"
             j += 1
@@ -74,22 +86,22 @@ def split_glued_bold(line: Line) -> list[Line]:
             pieces[-1] = f"{pieces[-1]}{sep}{seg}"
         else:
             pieces.append(seg)
-    return [Line(line.start, line.end, rules.SPACES.sub(" ", p)) for p in pieces] or [
+    return [Line(line.start, line.end, SPACES.sub(" ", p)) for p in pieces] or [
         Line(line.start, line.end, "")
     ]
 
 
 def _starts_new_line(before: str, segment: str) -> bool:
-    if rules.ITEM_LABEL.match(segment) and not rules.BULLET_ONLY.match(segment):
+    if ITEM_LABEL.match(segment) and not BULLET_ONLY.match(segment):
         return True
-    if rules.ARTICLE.match(segment):
+    if ARTICLE.match(segment):
         return True
     # An all-caps run before the marker ("KẾ HOẠCH**Tuyên truyền…") is a heading of its own.
     return is_upper(before) and len(before) >= 4 and segment[:1].isupper() and before[-1:] not in ",;"
 
 
 def strip_italics(text: str) -> str:
-    return rules.MD_ITALIC_STAR.sub("", text).strip() if "*" in text else text
+    return MD_ITALIC_STAR.sub("", text).strip() if "*" in text else text
 
 
 def clean_markup(raw_lines: list[str]) -> list[Line]:

@@ -11,11 +11,21 @@ in a row, so the header (whose cells are never empty) fixes the column count.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
+from cchc_parse.grammar.labels import NUMBERED_HEADING
+from cchc_parse.grammar.layout import CELL_SEPARATORS, MD_TABLE_ROW
 from cchc_parse.normalize.markup import Line
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A markdown table rule row: "|---|:--:|".
+MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+# A serial-number cell opening a table row: "1", "2.", "1.1", "IV", "A", "a)".
+ROW_SERIAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?|[a-zđ][).])$")
 
 MAX_HEADER_CELL_LINES = 20
 MAX_CELL_LINES = 60
@@ -48,11 +58,11 @@ def _tokenize(lines: list[Line]) -> list[Token]:
         text = line.text
         if not text:
             tokens.append(("blank", line))
-        elif rules.CELL_SEPARATORS.match(text):
+        elif CELL_SEPARATORS.match(text):
             tokens.extend(("sep", line) for _ in range(len(text)))
-        elif rules.MD_TABLE_RULE.match(text) and "|" in text:
+        elif MD_TABLE_RULE.match(text) and "|" in text:
             continue
-        elif rules.MD_TABLE_ROW.match(text):
+        elif MD_TABLE_ROW.match(text):
             tokens.append(("sep", line))
             for cell in text.strip("|").split("|"):
                 tokens.append(("text", line._replace(text=cell.strip())) if cell.strip() else ("sep", line))
@@ -82,7 +92,7 @@ def _read_cell(tokens: list[Token], i: int, limit: int, header: bool = False) ->
         if kind == "blank":
             if (j + 1 < len(tokens) and tokens[j + 1][0] == "blank") or not parts:
                 return None, i
-        elif header and (rules.NUMBERED_HEADING.match(line.text) or line.text.startswith(_breakers())):
+        elif header and (NUMBERED_HEADING.match(line.text) or line.text.startswith(_breakers())):
             return None, i  # a numbered heading or an appendix title never sits in a header cell
         else:
             parts.append(line)
@@ -135,7 +145,7 @@ def _read_row(tokens: list[Token], i: int, ncols: int) -> tuple[list[Line], int]
         cell, nxt = _read_cell(tokens, i, MAX_CELL_LINES)
         if cell is None:
             break
-        if not cell.text and cells and rules.ROW_SERIAL.match(cells[0].text) and _opens_row(tokens, nxt):
+        if not cell.text and cells and ROW_SERIAL.match(cells[0].text) and _opens_row(tokens, nxt):
             return cells, nxt - 1  # a row cut short by merged cells: the next row starts here
         cells.append(cell)
         i = nxt
@@ -143,7 +153,7 @@ def _read_row(tokens: list[Token], i: int, ncols: int) -> tuple[list[Line], int]
 
 
 def _opens_row(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and tokens[i][0] == "text" and bool(rules.ROW_SERIAL.match(tokens[i][1].text))
+    return i < len(tokens) and tokens[i][0] == "text" and bool(ROW_SERIAL.match(tokens[i][1].text))
 
 
 def split_tables(lines: list[Line]) -> list[TextRun | TableRun]:

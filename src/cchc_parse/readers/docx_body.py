@@ -26,8 +26,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from cchc_parse import rules
 from cchc_parse.document import Block
+from cchc_parse.grammar.layout import INVISIBLE
 from cchc_parse.normalize.lines import join_paragraphs
 from cchc_parse.normalize.markup import Line
 from cchc_parse.readers.docx_numbering import Numbering
@@ -81,7 +81,7 @@ class Cell:
 
 def clean_lines(text: str) -> list[str]:
     """NFC, no invisible characters, white space folded; one entry per non-empty line."""
-    text = rules.INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import string
 import subprocess
@@ -30,12 +31,29 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from PIL import Image
 
-from cchc_parse import rules
 from cchc_parse.errors import InputError
-from cchc_parse.normalize.encodings import _is_vietnamese_letter, without_tone
+from cchc_parse.grammar.layout import OCR_EDGES
+from cchc_parse.grammar.pieces import VI_UPPER
+from cchc_parse.grammar.syllables import VI_SYLLABLE
+from cchc_parse.normalize.encodings import without_tone
+from cchc_parse.normalize.legacy_tables import is_vietnamese_letter
 from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_lines import lines_text, parse_tsv
 from cchc_parse.readers.pdf_page import PdfLine
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A run of letters, without digits or underscores: a word that text_quality scores.
+OCR_LETTERS = re.compile(r"[^\W\d_]+")
+
+# Punctuation that may join words without a space: "tế-xã", "chính.Theo", "Hà Nội,Việt".
+OCR_JOINERS = re.compile(r"[-–—.,;:!?()\[\]\"]+")
+
+# A token that is a number or a code rather than words: it holds a digit ("2026", "QH15", "m²"), a slash
+# between two characters ("V/v", "1074/QĐ-BXD") or a hyphen beside two capitals ("QĐ-TTg", "NĐ–CP").
+OCR_CODE = re.compile(rf"[\d²³]|[^/]/[^/]|[{VI_UPPER}]{{2}}[-–]|[-–][{VI_UPPER}]{{2}}")
+
+# A list label on its own ("a)", "b.", "(c)", "đ)"): not a word, though "b" is no syllable either.
+OCR_LIST_LABEL = re.compile(r"\(?[^\W\d_][.)]")
 
 __all__ = [
     "OcrUnavailableError",
@@ -105,17 +123,17 @@ def _chunk_score(chunk: str) -> tuple[int, int]:
     "7ӌ1+", TCVN3's "x·" once its edges are cut) counts as one word that is no syllable; a code may hold
     ordinal indicators ("104º45’").
     """
-    core = rules.OCR_EDGES.sub("", chunk)
-    if not core or rules.OCR_LIST_LABEL.fullmatch(chunk):
+    core = OCR_EDGES.sub("", chunk)
+    if not core or OCR_LIST_LABEL.fullmatch(chunk):
         return 0, 0
     letters, _ = _alphabet()
-    if rules.OCR_CODE.search(core) and all(c in letters or c in "ºª" for c in core if c.isalpha()):
+    if OCR_CODE.search(core) and all(c in letters or c in "ºª" for c in core if c.isalpha()):
         return 0, 0
     valid = counted = 0
-    for part in rules.OCR_JOINERS.split(core):
+    for part in OCR_JOINERS.split(core):
         if not part:
             continue
-        if not rules.OCR_LETTERS.fullmatch(part):
+        if not OCR_LETTERS.fullmatch(part):
             counted += 1
         elif _toneless_syllable(part):
             valid += 1
@@ -128,18 +146,18 @@ def _chunk_score(chunk: str) -> tuple[int, int]:
 def _toneless_syllable(word: str) -> bool:
     """True for one Vietnamese syllable in lower, Title or UPPER case, whatever its tone marks.
 
-    Uses the syllable grammar of :mod:`cchc_parse.normalize.encodings` (``rules.VI_SYLLABLE``).
+    Uses the syllable grammar of :mod:`cchc_parse.normalize.encodings` (``VI_SYLLABLE``).
     """
     letters, toneless = _alphabet()
     if not (word.islower() or word.isupper() or word.istitle()) or not letters.issuperset(word):
         return False
-    return rules.VI_SYLLABLE.fullmatch(word.lower().translate(toneless)) is not None
+    return VI_SYLLABLE.fullmatch(word.lower().translate(toneless)) is not None
 
 
 @cache
 def _alphabet() -> tuple[frozenset[str], dict[int, str]]:
     """The letters of Vietnamese text (ASCII ones and those of ``encodings``), and a table removing tones."""
-    vietnamese = [chr(code) for code in range(0x80, 0x2000) if _is_vietnamese_letter(chr(code))]
+    vietnamese = [chr(code) for code in range(0x80, 0x2000) if is_vietnamese_letter(chr(code))]
     toneless: dict[int, str] = {}
     for letter in vietnamese:
         bare = without_tone(letter)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cchc_parse import rules
-from cchc_parse.readers.pdf_page import COLUMN_GAP, Box, PdfLine, Segment, clean, union
+from cchc_parse.grammar.layout import PDF_LINE_BREAK
+from cchc_parse.readers.pdf_boxes import Box, union
+from cchc_parse.readers.pdf_page import COLUMN_GAP, PdfLine, Segment, clean
 
 __all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines", "retext"]
 
@@ -82,7 +83,7 @@ def _segments(words: list[_Word]) -> list[Segment]:
 
 def plain_lines(text: str) -> list[PdfLine]:
     """The lines of OCR'd text without positions (numbered from 1, cleaned as PDF lines are)."""
-    return [PdfLine(n, clean(t)) for n, t in enumerate(rules.PDF_LINE_BREAK.split(text), 1)]
+    return [PdfLine(n, clean(t)) for n, t in enumerate(PDF_LINE_BREAK.split(text), 1)]
 
 
 def lines_text(lines: list[PdfLine]) -> str:

@@ -18,17 +18,33 @@ keeps the page where it starts; its ``source_end`` is then a line of the page wh
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from cchc_parse import rules
 from cchc_parse.document import Block, DocWarning
+from cchc_parse.grammar.documents import MOTTO, NUMBER_LINE
+from cchc_parse.grammar.layout import PDF_STAMP_LINE, TERMINAL
 from cchc_parse.normalize.boilerplate import drop_page_artifacts
 from cchc_parse.normalize.lines import Layout, join_paragraphs
 from cchc_parse.normalize.markup import Line
-from cchc_parse.readers.pdf_page import HEAD_LINES, PdfLine, Segment, union
+from cchc_parse.readers.pdf_boxes import union
+from cchc_parse.readers.pdf_page import HEAD_LINES, PdfLine, Segment
 from cchc_parse.readers.pdf_tables import PdfTable, continues
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A bare page number at the top or bottom of a page: "2", "- 2 -", "Trang 2", "2/9", "Trang 2 / 9".
+PDF_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?$")
+
+# Digits, replaced by '#' to compare running heads and feet that differ only in a page number.
+PDF_DIGITS = re.compile(r"\d+")
+
+# A line that is only an e-mail address, maybe in brackets (a stamp prints the signer's address).
+PDF_EMAIL_LINE = re.compile(r"^[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?$")
+
+# The line after a document's two-column header: the addressee ("Kính gửi: …").
+PDF_HEAD_END = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 
 Item = PdfLine | PdfTable
 LAYOUT: Layout = "wrapped"
@@ -61,7 +77,7 @@ def header_table(lines: list[PdfLine], width: float) -> tuple[PdfTable | None, i
             break  # a line PDFium gave no positions for: the header is over
         head.append(line)
     motto = next(
-        (s for line in head for s in line.segments if rules.MOTTO.match(s.text) and s.text[:1] in "CcĐđ"),
+        (s for line in head for s in line.segments if MOTTO.match(s.text) and s.text[:1] in "CcĐđ"),
         None,
     )
     middle = width / 2
@@ -79,7 +95,7 @@ def header_table(lines: list[PdfLine], width: float) -> tuple[PdfTable | None, i
         if line.segments and (
             "middle" in sides
             or any(s.box[2] - s.box[0] > 0.6 * width for s in line.segments)
-            or rules.PDF_HEAD_END.match(line.text)
+            or PDF_HEAD_END.match(line.text)
             or min(s.box[1] for s in line.segments) - bottom > gap_max
         ):
             break
@@ -89,7 +105,7 @@ def header_table(lines: list[PdfLine], width: float) -> tuple[PdfTable | None, i
         taken = i + 1
     if not {"left", "right"} <= {side for side, _, _ in placed}:
         return None, 0
-    number = next((s for side, _, s in placed if side == "left" and rules.NUMBER_LINE.search(s.text)), None)
+    number = next((s for side, _, s in placed if side == "left" and NUMBER_LINE.search(s.text)), None)
     split = number.box[1] - 2 if number is not None else math.inf
     rows: list[list[str]] = []
     row_lines: list[tuple[int, int]] = []
@@ -133,7 +149,7 @@ def _edges(items: list[Item]) -> list[PdfLine]:
 
 
 def _key(text: str) -> str:
-    return rules.PDF_DIGITS.sub("#", text.casefold())
+    return PDF_DIGITS.sub("#", text.casefold())
 
 
 def remove_furniture(pages: list[PageItems]) -> int:
@@ -147,7 +163,7 @@ def remove_furniture(pages: list[PageItems]) -> int:
         drop = {
             id(line)
             for line in _edges(page.items)
-            if rules.PDF_PAGE_NUMBER.match(line.text)
+            if PDF_PAGE_NUMBER.match(line.text)
             or (len(pages) >= REPEAT_MIN_PAGES and seen[_key(line.text)] >= enough)
         }
         removed += len(drop)
@@ -170,7 +186,7 @@ def remove_stamps(pages: list[PageItems]) -> int:
 
 
 def is_stamp_line(text: str) -> bool:
-    return bool(rules.PDF_STAMP_LINE.match(text) or rules.PDF_EMAIL_LINE.match(text))
+    return bool(PDF_STAMP_LINE.match(text) or PDF_EMAIL_LINE.match(text))
 
 
 def merge_tables(pages: list[PageItems]) -> int:
@@ -244,7 +260,7 @@ def indent_break(before: PdfLine, line: PdfLine, margin: float | None) -> bool:
     indent = line.box[0] - margin
     if not INDENT_MIN <= indent <= INDENT_MAX:
         return False
-    return not (line.text[:1].islower() and not rules.TERMINAL.search(before.text))
+    return not (line.text[:1].islower() and not TERMINAL.search(before.text))
 
 
 def _paragraphs(

@@ -18,16 +18,25 @@ in the page content. Such pages are flattened and the fields' words are put into
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 
-from cchc_parse import rules
+from cchc_parse.grammar.layout import INVISIBLE, PDF_LINE_BREAK, PDF_TABLE_HEADER_WORD, SPACES
+from cchc_parse.readers.pdf_boxes import Box, Glyph, union
+from cchc_parse.readers.pdf_fields import merge_field_words
 
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom in display space
-Glyph = tuple[str, "Box | None"]  # a character and its box (None for white space)
+# --- patterns of this module --------------------------------------------------------------------------------
+# Characters in PDFium's page text that are no text: NUL and other controls, PDFium's placeholder marks.
+PDF_CONTROL = re.compile("[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f\uffff]")
+
+# PDFium's mark for a hyphen that ends a line (STX, or U+FFFE): in Vietnamese text a real hyphen, inside a
+# code ("766/QĐ-TTg") or a range, never a word split by hyphenation.
+PDF_LINE_END_HYPHEN = re.compile("[\x02\ufffe]")
+
 
 COLUMN_GAP = 20.0  # points of empty space between two characters of one line that separate two columns
 HEAD_LINES = 16  # page 1 lines that may belong to the two-column header
@@ -35,7 +44,6 @@ RULING_THICKNESS = 3.0  # a path at most this thick and ...
 RULING_LENGTH = 20.0  # ... at least this long is a ruling line
 HEADER_SHARE = 0.5  # share of a line's letters that table-header words make up in a header row
 FORM_DEPTH = 4  # form XObjects nested this deep in an annotation's appearance are looked into
-FIELD_SLACK = 3.0  # points a field's word may stand above or below the line it belongs to
 TEXT_ANNOTATIONS = frozenset(
     {pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_FREETEXT, pdfium_c.FPDF_ANNOT_STAMP}
 )
@@ -110,22 +118,11 @@ class Geometry:
 
 def clean(text: str) -> str:
     """A line of PDF text without control characters, invisible marks and runs of spaces; NFC."""
-    text = rules.PDF_LINE_END_HYPHEN.sub("-", text)
-    text = rules.PDF_CONTROL.sub("", text)
-    text = rules.INVISIBLE.sub("", text)
-    text = rules.SPACES.sub(" ", text).strip()
+    text = PDF_LINE_END_HYPHEN.sub("-", text)
+    text = PDF_CONTROL.sub("", text)
+    text = INVISIBLE.sub("", text)
+    text = SPACES.sub(" ", text).strip()
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-
-
-def union(boxes: list[Box]) -> Box | None:
-    if not boxes:
-        return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 class _Chars:
@@ -156,7 +153,7 @@ class _Chars:
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of the lines of PDFium's page text."""
     spans, start = [], 0
-    for m in rules.PDF_LINE_BREAK.finditer(text):
+    for m in PDF_LINE_BREAK.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -269,7 +266,7 @@ def _page_text(
             boxes.append(chars.line_box(text, a, b))
     orphans: list[list[Glyph]] = []
     if extra.strip():
-        page.fields_merged = _merge_words(text, after, spans, boxes, glyphs, chars, orphans)
+        page.fields_merged = merge_field_words(text, after, spans, boxes, glyphs, chars.glyphs, orphans)
     lines = [
         _glyph_line(glyphs[n], head) if n in glyphs else PdfLine(0, clean(text[a:b]), boxes[n])
         for n, (a, b) in enumerate(spans)
@@ -287,7 +284,7 @@ def _page_text(
 
 def is_table_header(line: str) -> bool:
     """A line of table-header words ("STT Nội dung Chủ trì Phối hợp Thời gian"), not a sentence naming two."""
-    words = rules.PDF_TABLE_HEADER_WORD.findall(line)
+    words = PDF_TABLE_HEADER_WORD.findall(line)
     if len({w.casefold() for w in words}) < 2:
         return False
     return sum(len(w) for w in words) >= HEADER_SHARE * sum(c.isalpha() for c in line)
@@ -322,77 +319,3 @@ def segments(glyphs: list[Glyph]) -> list[Segment]:
         if text and box is not None:
             out.append(Segment(text, box))
     return out
-
-
-def _merge_words(
-    text: str,
-    after: str,
-    spans: list[tuple[int, int]],
-    boxes: list[Box | None],
-    glyphs: dict[int, list[Glyph]],
-    chars: _Chars,
-    orphans: list[list[Glyph]],
-) -> int:
-    """Put each word of the flattened fields (``after`` beyond ``text``) into the line it stands on."""
-    merged = 0
-    start = len(text)
-    extra = after[start:]
-    words: list[list[Glyph]] = []
-    i = 0
-    while i < len(extra):
-        if extra[i].isspace():
-            i += 1
-            continue
-        j = i
-        while j < len(extra) and not extra[j].isspace():
-            j += 1
-        words.append(chars.glyphs(after, start + i, start + j))
-        i = j
-    for word in words:
-        box = union([g for _, g in word if g is not None])
-        if box is None:
-            continue
-        merged += 1
-        n = _line_at(box, boxes)
-        if n is None:
-            _add_orphan(orphans, word, box)
-            continue
-        if n not in glyphs:
-            a, b = spans[n]
-            glyphs[n] = chars.glyphs(text, a, b)
-        _insert(glyphs[n], word, box)
-    return merged
-
-
-def _line_at(box: Box, boxes: list[Box | None]) -> int | None:
-    """The line ``box`` stands on: vertically within it, then the nearest across (columns share a height)."""
-    middle = (box[1] + box[3]) / 2
-    best: tuple[float, float, int] | None = None
-    for n, line in enumerate(boxes):
-        if line is None or not line[1] - FIELD_SLACK <= middle <= line[3] + FIELD_SLACK:
-            continue
-        across = max(line[0] - box[2], box[0] - line[2], 0.0)
-        key = (across, abs((line[1] + line[3]) / 2 - middle), n)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
-
-
-def _insert(line: list[Glyph], word: list[Glyph], box: Box) -> None:
-    """Insert ``word`` between the characters left and right of its middle, with a space either side."""
-    middle = (box[0] + box[2]) / 2
-    at = 0
-    for k, (_, g) in enumerate(line):
-        if g is not None and (g[0] + g[2]) / 2 < middle:
-            at = k + 1
-    line[at:at] = [(" ", None), *word, (" ", None)]
-
-
-def _add_orphan(orphans: list[list[Glyph]], word: list[Glyph], box: Box) -> None:
-    middle = (box[1] + box[3]) / 2
-    for line in orphans:
-        line_box = union([g for _, g in line if g is not None])
-        if line_box and line_box[1] <= middle <= line_box[3]:
-            _insert(line, word, box)
-            return
-    orphans.append(list(word))

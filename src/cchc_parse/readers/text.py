@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from cchc_parse import rules
 from cchc_parse.document import Document
 from cchc_parse.normalize.encodings import decode_bytes
 from cchc_parse.readers import read_limited
 
 if TYPE_CHECKING:
     from cchc_parse.options import ParseOptions
+import re
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A line that holds nothing but HTML comments: not plan text (a directive, an editor's note).
+COMMENT_ONLY_LINE = re.compile(r"^\s*(?:<!--.*?-->\s*)+$")
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
@@ -54,7 +58,7 @@ def without_comment_lines(text: str) -> str:
     if "<!--" not in text:
         return text
     lines = text.split("\n")
-    return "\n".join("" if rules.COMMENT_ONLY_LINE.match(line) else line for line in lines)
+    return "\n".join("" if COMMENT_ONLY_LINE.match(line) else line for line in lines)
 
 
 TEXT = TextReader("txt")

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
-from cchc_parse import rules
+from cchc_parse.grammar.syllables import VI_UNICODE_ONLY, VI_VOWEL
 from cchc_parse.repair.candidates import CandidateIndex
 from cchc_parse.repair.case import apply_case, case_pattern
 from cchc_parse.repair.channel import Channel, OcrKind, fold, load_channel, split_token
@@ -23,7 +23,13 @@ from cchc_parse.repair.model import NgramModel, load_model
 from cchc_parse.repair.syllables import is_syllable, skeleton
 from cchc_parse.repair.tokens import Unit, lm_token
 from cchc_parse.repair.tones import ToneDrop
-from cchc_parse.repair.units import corrector_units, fix_roman_labels, list_labels
+from cchc_parse.repair.units import (
+    REPAIR_ROMAN_NUMERAL,
+    code_letters_pattern,
+    corrector_units,
+    fix_roman_labels,
+    list_labels,
+)
 from cchc_parse.resources import DataFileError, load_json, string_list, string_map
 
 __all__ = ["Candidate", "Corrector", "RepairStats", "kind_of_words", "ocr_kind"]
@@ -60,7 +66,7 @@ def kind_of_words(words: Sequence[str]) -> OcrKind:
     model, or clean text), "eng" for words that lost them (OCR without it prints é, ¢ at most)."""
     if not words:
         return "vie"
-    marked = sum(1 for w in words if rules.VI_UNICODE_ONLY.search(w))
+    marked = sum(1 for w in words if VI_UNICODE_ONLY.search(w))
     return "vie" if marked / len(words) >= VIETNAMESE_LETTER_SHARE else "eng"
 
 
@@ -79,7 +85,7 @@ class Corrector:
         self.acronyms = frozenset(string_list("repair.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
         self.characters = str.maketrans(string_map("repair.json", "characters"))
-        self._code_pattern = rules.code_letters_pattern(self.code_letters)
+        self._code_pattern = code_letters_pattern(self.code_letters)
 
     @classmethod
     def load(cls, *, baseline: bool = False) -> Corrector:
@@ -189,7 +195,7 @@ class Corrector:
             return self._kept(lm_token(unit))
         if (
             unit.text in self.acronyms
-            or rules.REPAIR_ROMAN_NUMERAL.fullmatch(unit.text)
+            or REPAIR_ROMAN_NUMERAL.fullmatch(unit.text)
             or (unit.text.isupper() and unit.text.isalpha() and not _VOWEL.search(unit.text))  # "BN", "SXD"
             or self._fix_code(unit.text, channel) != unit.text
         ):
@@ -367,7 +373,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-_VOWEL = rules.VI_VOWEL  # letters without a vowel are no syllable, whatever OCR did: an acronym
+_VOWEL = VI_VOWEL  # letters without a vowel are no syllable, whatever OCR did: an acronym
 
 
 def _is_candidate_list(value: object) -> bool:

@@ -10,10 +10,10 @@ words show; other pages and runs of blocks where they lost their marks. What was
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cchc_parse import rules
 from cchc_parse.document import Block, Document, DocWarning
 from cchc_parse.progress import Progress
 from cchc_parse.repair import RepairMode, corrector
@@ -21,6 +21,10 @@ from cchc_parse.repair.channel import OcrKind
 from cchc_parse.repair.corrector import kind_of_words, ocr_kind
 from cchc_parse.repair.syllables import skeleton
 from cchc_parse.repair.tokens import scan
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# Blank lines between paragraphs, captured (for re.split: the paragraphs and what separates them).
+BLANK_LINE_SPLIT = re.compile(r"(\n[ \t]*\n(?:[ \t]*\n)*)")
 
 __all__ = ["RepairCount", "needs_repair", "repair_document", "repair_source_text", "repair_stage"]
 
@@ -95,8 +99,8 @@ def _repair_paragraphs(chunk: str, count: RepairCount) -> str:
     default, tone_drop = ocr_kind(whole), corrector().tone_drop.rate(whole)
     fix = corrector().repair_with_stats
     out = []
-    for paragraph in rules.BLANK_LINE_SPLIT.split(chunk):
-        if not paragraph.strip() or rules.BLANK_LINE_SPLIT.fullmatch(paragraph):
+    for paragraph in BLANK_LINE_SPLIT.split(chunk):
+        if not paragraph.strip() or BLANK_LINE_SPLIT.fullmatch(paragraph):
             out.append(paragraph)
             continue
         units = list(scan(paragraph))

@@ -6,11 +6,16 @@ the Vietnamese model tends to leave of it, and the key the candidate index is bu
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-from cchc_parse import rules
 from cchc_parse.normalize.encodings import HAT_MARKS, TONE_MARKS, is_vietnamese_syllable, without_tone
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# An onset spelt against the vowel after it: c before i/e/ê/y (kia, kê), k before other vowels, gh and ngh
+# before anything but i/e/ê, g before e/ê (ghe), ng before i/e/ê (nghi). Checked on toneless syllables.
+VI_MISSPELLED_ONSET = re.compile(r"c[ieêy]|k(?!h)[^ieêy]|n?gh[^ieê]|g[eê]|ng[ieê]")
 
 __all__ = ["is_syllable", "skeleton"]
 
@@ -33,5 +38,5 @@ def is_syllable(word: str) -> bool:
         word.isalpha()
         and word.islower()
         and is_vietnamese_syllable(word)
-        and not rules.VI_MISSPELLED_ONSET.match(without_tone(word))
+        and not VI_MISSPELLED_ONSET.match(without_tone(word))
     )

@@ -11,27 +11,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cchc_parse import rules
 from cchc_parse.document import Block, BlockRole, Label
+from cchc_parse.grammar.labels import ARTICLE, ITEM_LABEL
 
 # a bullet's printed mark → its kind (dashes are one kind, dots another)
 BULLET_KINDS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "·": "•", "*": "•", "●": "•", "○": "○"}
 HEADING_KINDS = frozenset({"roman", "part", "article"})
+# the label kinds that can open a plan's body: "PHẦN I", "I.", "1." (not "1.2."), "Điều 1"
+BODY_OPENERS = ("roman", "part", "decimal1", "article")
 
 
 def read_label(text: str) -> Label | None:
     """The label a paragraph's text starts with, or None (a bullet with nothing after it is none)."""
-    article = rules.ARTICLE.match(text)
+    article = ARTICLE.match(text)
     if article:
         return Label("article", article["article"], article.end())
-    m = rules.ITEM_LABEL.match(text)
+    m = ITEM_LABEL.match(text)
     if not m:
         return None
     if m["roman"]:
         part = text[:6].casefold().startswith(("phần", "chương"))
         return Label("part" if part else "roman", m["roman"], m.end())
     if m["decimal"]:
-        return Label("decimal", m["decimal"], m.end(), depth=m["decimal"].count(".") + 1)
+        bare = not text[m.end("decimal") : m.end()].strip()  # "01 THÁNG 02": no dot or bracket
+        return Label("decimal", m["decimal"], m.end(), depth=m["decimal"].count(".") + 1, bare=bare)
     if m["letter"]:
         return Label("letter", m["letter"], m.end())
     if not text[m.end() :].strip():
@@ -61,6 +64,18 @@ def assign_labels_and_roles(blocks: list[Block]) -> None:
             found = replace(block.label, end=found.end)
         block.label = found
         block.role = _role_of(found)
+
+
+def opens_body(block: Block, kinds: tuple[str, ...] = BODY_OPENERS) -> bool:
+    """Whether the block is a heading that can open the plan's body (its label's kind is one of ``kinds``):
+    what ends the document's opening part (header, title, legal bases) and starts the outline."""
+    return block.label is not None and block.label.outline_kind in kinds
+
+
+def closes_opening(block: Block) -> bool:
+    """Whether the block is a heading that ends a document's opening part (header, title, legal bases):
+    a body opener printed with its punctuation ("1." but not the "01" of "01 THÁNG 02 NĂM 2019")."""
+    return opens_body(block) and block.label is not None and not block.label.bare
 
 
 def ensure_labels(blocks: list[Block]) -> None:

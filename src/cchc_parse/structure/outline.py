@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import pairwise
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.document import Block
+from cchc_parse.structure.labels import BODY_OPENERS, opens_body
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# The end of a title sentence: a full stop followed by a space.
+SENTENCE_END = re.compile(r"(?<=[.])\s")
 
 SECTIONS = "sections.json"
 TITLE_MAX = 160  # characters kept as the title of an item that is a whole paragraph
@@ -62,7 +67,7 @@ def item_title(text: str) -> str:
     head, colon, _ = text.partition(":")
     if colon and len(head.split()) <= COLON_TITLE_WORDS and head.count("(") <= head.count(")"):
         return head.strip()
-    sentence = rules.SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".;")
+    sentence = SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".;")
     return sentence if len(sentence) <= TITLE_MAX else sentence[: TITLE_MAX - 1].rstrip() + "…"
 
 
@@ -74,29 +79,22 @@ def _cues(key: str) -> re.Pattern[str]:
 def body_range(blocks: list[Block]) -> tuple[int, int]:
     """First and last (exclusive) block of the plan body."""
     start = 0
-    first_heading = next((i for i, b in enumerate(blocks) if _opens_body(b, ("roman", "part"))), len(blocks))
+    first_heading = next((i for i, b in enumerate(blocks) if opens_body(b, ("roman", "part"))), len(blocks))
     for i, block in enumerate(blocks):
         opens_plan = block.kind == "paragraph" and _cues("body_start").match(block.text)
         # after the plan's own "I." heading, "kèm theo" opens an appendix, unless a part heading follows
         kinds = ("roman", "part") if i > first_heading else BODY_OPENERS
-        if opens_plan and any(_opens_body(b, kinds) for b in blocks[i + 1 : i + 4]):
+        if opens_plan and any(opens_body(b, kinds) for b in blocks[i + 1 : i + 4]):
             start = i + 1
             break
     if start == 0:
-        start = next((i for i, b in enumerate(blocks) if _opens_body(b)), 0)
+        start = next((i for i, b in enumerate(blocks) if opens_body(b)), 0)
     end = len(blocks)
     for i in range(start + 1, len(blocks)):
         if _closes_body(blocks[i]):
             end = i
             break
     return start, end
-
-
-BODY_OPENERS = ("roman", "part", "decimal1", "article")  # label kinds that can open a plan's body
-
-
-def _opens_body(block: Block, kinds: tuple[str, ...] = BODY_OPENERS) -> bool:
-    return block.label is not None and block.label.outline_kind in kinds
 
 
 def _closes_body(block: Block) -> bool:

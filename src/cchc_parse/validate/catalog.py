@@ -3,14 +3,19 @@ the Vietnamese words the checks use, validated when loaded."""
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from cchc_parse import resources, rules
+from cchc_parse import resources
 from cchc_parse.validate.findings import SEVERITIES, Severity
+
+# --- patterns of this module --------------------------------------------------------------------------------
+# A validation rule's code: "CP" and three digits ("CP003").
+VALIDATE_CODE = re.compile(r"^CP\d{3}$")
 
 DATA = "validate.json"
 AREAS = "areas.json"
@@ -37,7 +42,7 @@ def _rule(row: Any) -> Rule:
     if not isinstance(row, dict) or set(row) != RULE_KEYS:
         raise _error(f"each rule needs exactly the keys {sorted(RULE_KEYS)}: {row!r}")
     code, severity, message, checks = (row[k] for k in ("code", "severity", "message", "checks"))
-    if not isinstance(code, str) or not rules.VALIDATE_CODE.match(code):
+    if not isinstance(code, str) or not VALIDATE_CODE.match(code):
         raise _error(f"bad rule code {code!r} (expected CP and three digits)")
     if severity not in SEVERITIES:
         raise _error(f"{code}: severity must be one of {list(SEVERITIES)}")

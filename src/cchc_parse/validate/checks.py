@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from cchc_parse import rules
+from cchc_parse.grammar.dates import ANY_NUMERIC_DATE, ANY_WORDED_DATE, TITLE_YEAR
+from cchc_parse.grammar.labels import DECIMAL_SECTION_LABEL, LETTER_SECTION_LABEL, ROMAN_SECTION_LABEL
 from cchc_parse.models import Deadline, Indicator, PlanDocument, Section, Span, Task
 from cchc_parse.validate import catalog
 
@@ -95,11 +96,11 @@ def short(text: str) -> str:
 
 def label_kind(label: str) -> tuple[str, int] | None:
     """(kind, number) of a section label: ('roman', 4) for IV, ('decimal', 3) for 1.3, ('letter', 6) for đ."""
-    if rules.ROMAN_SECTION_LABEL.match(label):
+    if ROMAN_SECTION_LABEL.match(label):
         return "roman", roman_value(label)
-    if rules.DECIMAL_SECTION_LABEL.match(label):
+    if DECIMAL_SECTION_LABEL.match(label):
         return "decimal", int(label.rsplit(".", 1)[-1])
-    if rules.LETTER_SECTION_LABEL.match(label):
+    if LETTER_SECTION_LABEL.match(label):
         return "letter", catalog.letter_order().find(label) + 1
     return None
 
@@ -125,7 +126,7 @@ def plan_period(doc: PlanDocument) -> tuple[int, int] | None:
         return None
     issued = doc.plan.issued_date
     first = min(year, issued.year) if issued else year
-    named = [int(y) for y in rules.TITLE_YEAR.findall(doc.plan.title or "")]
+    named = [int(y) for y in TITLE_YEAR.findall(doc.plan.title or "")]
     return first, max([year, *named])
 
 
@@ -239,7 +240,7 @@ def no_signer(ctx: Context) -> Iterator[Hit]:
 # --- dates (CP050-CP052) ------------------------------------------------------------------------------
 def impossible_date(ctx: Context) -> Iterator[Hit]:
     for text_line in ctx.lines:
-        for pattern in (rules.ANY_WORDED_DATE, rules.ANY_NUMERIC_DATE):
+        for pattern in (ANY_WORDED_DATE, ANY_NUMERIC_DATE):
             for m in pattern.finditer(text_line.text):
                 if not exists(m["day"], m["month"], m["year"]):
                     yield Hit(text_line.place(m.start()), {"date": m.group(0)})

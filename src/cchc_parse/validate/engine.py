@@ -80,7 +80,7 @@ def validate_file(
     """Parse and check one file (read as ``options`` say, progress included; reported as ``name``, default
     the path). A file
     that cannot be read gives one CP000 finding instead of raising. In a text or markdown plan, inline
-    suppressions (``<!-- cchc-parse: disable CP010 -->``, see ``rules.SUPPRESSION``) silence findings."""
+    suppressions (``<!-- cchc-parse: disable CP010 -->``, see ``SUPPRESSION``) silence findings."""
     name = str(path) if name is None else name
     read = options or ParseOptions()
     try:

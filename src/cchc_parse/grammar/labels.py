@@ -1,0 +1,45 @@
+"""Item labels: Roman "I.", decimal "1.2.", letter "a)", bullets and "Điều 3." articles; the labels stage
+(structure/labels.py) reads them once per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc_parse.grammar.pieces import VI_UPPER
+
+# Labels that open a numbered item: Roman "I." / "PHẦN I", decimal "1." "1.2." "3)", letter "a)" "đ.".
+ROMAN_LABEL = r"(?P<roman>[IVXL]{1,6})\s*[.)]"
+
+# (a dot followed by a digit is a number, not a label: "3.000 lượt" wrapped to the start of a line)
+DECIMAL_LABEL = r"(?P<decimal>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)](?!\d)|(?=\s+[" + VI_UPPER + r"]))"
+
+LETTER_LABEL = r"(?P<letter>[a-zđ])\s*\)"
+
+BULLET_LABEL = r"(?P<bullet>[-–—+•·*●○▪✓])"
+
+ITEM_LABEL = re.compile(
+    rf"^(?:PHẦN\s+|Phần\s+|CHƯƠNG\s+|Chương\s+)?(?:{ROMAN_LABEL}|{DECIMAL_LABEL}|{LETTER_LABEL}|{BULLET_LABEL})\s*"
+)
+
+# "Điều 1." article headings of a decision.
+ARTICLE = re.compile(r"^Điều\s+(?P<article>\d{1,3})\s*[.:]?\s*")
+
+# A line that is nothing but an item label: "1.1.", "II.", "a)", "-".
+LABEL_ONLY = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[-–+•])$")
+
+# A bullet label followed by nothing but more markers: "- " alone, "* *".
+BULLET_ONLY = re.compile(r"^[-–—+•·*●○▪✓]\s*$")
+
+# A Roman numeral of two or more letters ("XIV", "III"), kept upper-case in titles.
+ROMAN_NUMERAL = re.compile(r"^(?=[IVXLC]{2,}$)M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+
+# A numbered heading line ("1. Mục đích", "II. NỘI DUNG", "a) Chỉ tiêu"): never inside a header cell.
+NUMBERED_HEADING = re.compile(ITEM_LABEL.pattern.replace(f"|{BULLET_LABEL}", ""))
+
+# Section labels as the output prints them: Roman "IV", decimal "2" or "1.3", letter "đ".
+ROMAN_SECTION_LABEL = re.compile(r"^[IVXL]{1,6}$")
+
+DECIMAL_SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
+
+LETTER_SECTION_LABEL = re.compile(r"^[a-zđ]$")
