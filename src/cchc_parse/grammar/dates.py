@@ -9,14 +9,59 @@ import re
 from cchc_parse.grammar.documents import DOC_NUMBER
 from cchc_parse.grammar.pieces import VI_UPPER, word_start
 
+# --- the numbers of a date ---------------------------------------------------------------------------
+# A day and a month in range, a year of this or the last century (as issue dates and deadlines are).
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-
 MONTH = r"(?:0?[1-9]|1[0-2])"
-
 YEAR = r"(?:19|20)\d{2}"
+# A day or month as printed, in range or not, and any four-digit year: where a date is read as the document
+# prints it (cited documents, the header) and where validate looks for dates that do not exist.
+PRINTED = r"\d{1,2}"
+PRINTED_YEAR = r"\d{4}"
+STRICT: tuple[str, str, str] = (DAY, MONTH, rf"{YEAR}(?!\d)")
+AS_PRINTED: tuple[str, str, str] = (PRINTED, PRINTED, PRINTED_YEAR)
+Names = tuple[str | None, str | None, str | None]  # the groups of day, month and year (None: no group)
+UNNAMED: Names = (None, None, None)
 
-# Cue, recurrence and noun words come from data/deadline_words.json; the builders below turn them into
-# patterns (deadlines.py calls each builder once). Every deadline pattern is matched case-insensitively.
+
+def _group(name: str | None, piece: str) -> str:
+    return f"(?P<{name}>{piece})" if name else piece
+
+
+def numeric_date(
+    names: Names = ("day", "month", "year"), *, pieces: tuple[str, str, str] = STRICT, sep: str | None = None
+) -> str:
+    """A date with slashes, dots or dashes ("05/02/2026", "5.2.2026"): day, month and year as ``pieces``
+    in the groups ``names``. With ``sep`` the first separator is captured under that name and the second
+    must be the same ("5.2-2026" is no date); without, each may be any of the three."""
+    day, month, year = (_group(n, p) for n, p in zip(names, pieces, strict=True))
+    first, second = (_group(sep, "[/.-]"), f"(?P={sep})") if sep else ("[/.-]", "[/.-]")
+    return rf"{day}\s*{first}\s*{month}\s*{second}\s*{year}"
+
+
+def worded_date(
+    names: Names = ("day", "month", "year"),
+    *,
+    pieces: tuple[str, str, str] = STRICT,
+    year_optional: bool = False,
+) -> str:
+    """A date written out after its "ngày": "26 tháng 12 năm 2025", a comma allowed before "năm"
+    ("26 tháng 12, năm 2025"); the year may be left out (``year_optional``: "ngày 30 tháng 6")."""
+    day, month, year = (_group(n, p) for n, p in zip(names, pieces, strict=True))
+    tail = rf"\s*,?\s+năm\s+{year}"
+    return rf"{day}\s+tháng\s+{month}{f'(?:{tail})?' if year_optional else tail}"
+
+
+def cited_date(numeric: Names = UNNAMED, worded: Names = UNNAMED) -> str:
+    """The date right after a cited document's number, as printed: ", ngày 06/01/2022", " ngày 6 tháng 1
+    năm 2022" (groups: ``numeric``'s for the first form, ``worded``'s for the second)."""
+    forms = f"{numeric_date(numeric, pieces=AS_PRINTED)}|{worded_date(worded, pieces=AS_PRINTED)}"
+    return rf"\s*,?\s*(?:ngày\s*)?(?:{forms})"
+
+
+# --- time mentions (extract/deadlines.py) ---------------------------------------------------------------
+
+# Every deadline pattern is matched case-insensitively.
 # A quarter number, Roman or Arabic; longest first so "IV" is not read as "I" ("Quý IV/2025", "quý 2").
 QUARTER_NUM = r"(?:IV|III|II|I|[1-4])(?!\w)"
 
@@ -24,20 +69,15 @@ QUARTER_NUM = r"(?:IV|III|II|I|[1-4])(?!\w)"
 _TO_YEAR = r"(?:\s*[/.-]\s*|,?\s+năm\s+)"
 
 # A year that ends there (not the start of a longer number).
-_YEAR_END = rf"{YEAR}(?!\d)"
+_YEAR_END = STRICT[2]
 
 # The alternatives of one time mention. Each is wrapped in a named group, so `match.lastgroup` says which
 # one matched; inner groups carry the numbers. At one position the first alternative wins, so longer forms
 # come first ("ngày 30 tháng 6 năm 2026" before "ngày 30", "năm 2026 - 2030" before "năm 2026").
-_DATE_WORDED = (
-    rf"(?P<worded>ngày\s+(?P<wd>{DAY})\s+tháng\s+(?P<wm>{MONTH})(?:,?\s+năm\s+(?P<wy>{_YEAR_END}))?(?!\d))"
-)
+_DATE_WORDED = rf"(?P<worded>ngày\s+{worded_date(('wd', 'wm', 'wy'), year_optional=True)}(?!\d))"
 
 # "05/02/2026", "ngày 5.2.2026" (one separator throughout); the lookbehind keeps it off a longer number.
-_DATE_NUMERIC = (
-    rf"(?P<numeric>(?:ngày\s+)?(?<![\d/.])(?P<nd>{DAY})\s*(?P<ns>[/.-])\s*(?P<nm>{MONTH})"
-    rf"\s*(?P=ns)\s*(?P<ny>{_YEAR_END}))"
-)
+_DATE_NUMERIC = rf"(?P<numeric>(?:ngày\s+)?(?<![\d/.]){numeric_date(('nd', 'nm', 'ny'), sep='ns')})"
 
 # "ngày 20/11" without a year: only after "ngày", and not followed by more digits.
 _DATE_NO_YEAR = rf"(?P<day_month>ngày\s+(?P<sd>{DAY})\s*/\s*(?P<sm>{MONTH})(?![\d/]))"
@@ -73,11 +113,8 @@ _YEARS = (
 # "năm 2026", or a bare "2026" standing alone (not part of a number or a date).
 _YEAR = rf"(?P<year>năm\s+(?P<yn>{_YEAR_END}))|(?P<bare_year>(?<![\w/.-])(?P<yz>{YEAR})(?![\w/-]))"
 
-# The date right after a cited document's number: ", ngày 06/01/2022", " ngày 6 tháng 1 năm 2022".
-_CITED_DATE = (
-    r"\s*,?\s*(?:ngày\s*)?"
-    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
-)
+# The date right after a cited document's number (skipped with the number by deadline_mention_pattern).
+_CITED_DATE = cited_date()
 
 # What each alternative of deadline_mention_pattern() captures, by its wrapping group: the kind of mention,
 # the groups of its first and last number (day and month of a date; months; quarters; half "đầu"/"cuối";
@@ -102,8 +139,8 @@ DEADLINE_GROUPS: dict[str, tuple[str, str, str, str | None, bool]] = {
 def deadline_mention_pattern() -> re.Pattern[str]:
     """Every time mention, plus cited documents (number and date) so their dates are skipped as a whole.
 
-    Built on call because it reuses DOC_NUMBER (metadata section, defined further down this module); the
-    number keeps its case (``(?-i:…)``) so that only upper-case codes make a document number.
+    The document number (grammar/documents.py) keeps its case (``(?-i:…)``), so that only upper-case
+    codes make one.
     """
     cited = rf"(?P<cited>(?-i:{DOC_NUMBER})(?:{_CITED_DATE})?)"
     alternatives = [
@@ -137,13 +174,10 @@ DATE_REST_WORDED = re.compile(
 )
 
 # The rest of a head date written with slashes: "ngày 26/12/2025".
-DATE_REST_NUMERIC = re.compile(r"^\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})")
+DATE_REST_NUMERIC = re.compile(rf"^\s*{numeric_date(pieces=AS_PRINTED)}")
 
 # The date right after a cited number: ", ngày 15/7/2021", " ngày 15 tháng 7 năm 2021".
-REF_DATE = re.compile(
-    r"^\s*,?\s*(?:ngày\s*)?(?:(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
-)
+REF_DATE = re.compile("^" + cited_date(("d1", "m1", "y1"), ("d2", "m2", "y2")))
 
 # A plan's years: a range "2026 - 2030" (the plan starts with the first year) ...
 YEAR_RANGE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*[-–]\s*(?P<end>(?:19|20)\d{2})(?!\d)")
@@ -155,16 +189,12 @@ YEAR_SINGLE = re.compile(
 
 # A date written out with any one- or two-digit day and month, so that impossible dates are found too
 # ("ngày 31 tháng 02 năm 2026"); the validator checks that the date exists.
-ANY_WORDED_DATE = re.compile(
-    rf"ngày\s+(?P<day>\d{{1,2}})\s+tháng\s+(?P<month>\d{{1,2}})\s*,?\s+năm\s+(?P<year>{YEAR})(?!\d)",
-    re.IGNORECASE,
-)
+ANY_WORDED_DATE = re.compile(rf"ngày\s+{worded_date(pieces=(PRINTED, PRINTED, YEAR))}(?!\d)", re.IGNORECASE)
 
 # A numeric date with one separator throughout ("31/02/2026", "30.4.2026"), not inside a longer number or a
 # document number ("12/2025/NĐ-CP" has no day).
 ANY_NUMERIC_DATE = re.compile(
-    rf"(?<![\w/.-])(?P<day>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<month>\d{{1,2}})\s*(?P=sep)\s*"
-    rf"(?P<year>{YEAR})(?![\w/-])"
+    rf"(?<![\w/.-]){numeric_date(pieces=(PRINTED, PRINTED, YEAR), sep='sep')}(?![\w/-])"
 )
 
 # A year named in a plan title ("giai đoạn 2026 - 2030", "đến năm 2035"): the plan period reaches the last.
