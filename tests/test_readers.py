@@ -54,11 +54,10 @@ def test_reader_contract(fmt: Format, tmp_path: Path) -> None:
     assert document.path == str(path)
     assert document.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert not document.repaired and not document.stages  # the stages come after reading
-    if fmt.text:  # a text file's reader hands over its lines; the layout stage makes the blocks
-        assert document.lines is not None and not document.blocks
-        assert document.lines == path.read_text(encoding="utf-8-sig").split("\n")
+    if fmt.text:  # a text file's reader hands over its text; the layout stage makes the blocks
+        assert document.text == path.read_text(encoding="utf-8-sig") and not document.blocks
         return
-    assert document.blocks and document.lines is None
+    assert document.blocks and document.text is None
     for block in document.blocks:
         assert block.source_start is not None and block.source_start >= 1, block
         assert block.source_end is not None and block.source_end >= block.source_start, block

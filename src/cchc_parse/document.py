@@ -1,12 +1,13 @@
 """The intermediate document model every reader produces and every stage works on.
 
-A reader turns a file into a :class:`Document`: either the lines of a text file as decoded (``lines``; the
+A reader turns a file into a :class:`Document`: either the text of a text file as decoded (``text``; the
 pipeline's layout stage makes them blocks) or an ordered list of blocks (paragraphs and tables) laid out by
 what the format itself knows (a PDF's positions, Word's paragraphs). Each block remembers the lines of the
 source it came from and, for paged formats, its page; the pipeline adds its ``label`` (the item number in
 front of it: "II.", "1.2.", "a)", "-", "Điều 3.") and its ``role``, and keeps the text as read in ``orig``
-when legacy-font conversion or diacritic repair changed it. Page furniture (page numbers, signing stamps)
-stays in the document, on the ``furniture`` content layer; the stages after layout read the ``body``.
+when legacy-font conversion or diacritic repair changed it (a text file's: ``Document.orig_text``). Page
+furniture (page numbers, signing stamps) stays in the document, on the ``furniture`` content layer; the
+stages after layout read the ``body``.
 """
 
 from __future__ import annotations
@@ -116,9 +117,10 @@ class Document:
     ocr_pages: set[int] = field(default_factory=set)  # 1-based pages read by OCR
     repaired: bool = False
     warnings: list[DocWarning] = field(default_factory=list)
-    # a text file's lines as decoded, until the layout stage makes them blocks (None: laid out already)
-    lines: list[str] | None = None
-    orig_lines: list[str] | None = None  # those lines as read, when conversion or repair changed any
+    # a text file's text as decoded, until the layout stage makes it blocks (None: laid out already); its
+    # lines are the file's lines, one for one
+    text: str | None = None
+    orig_text: str | None = None  # that text as read, when legacy conversion or repair changed it
     legacy: str | None = None  # the legacy font encoding converted ("tcvn3", "vni"), if any
     stages: list[str] = field(default_factory=list)  # the pipeline stages run on it so far
 

@@ -23,7 +23,13 @@ ITEM_LABEL = re.compile(
 )
 
 # "Điều 1." article headings of a decision.
-ARTICLE = re.compile(r"^Điều\s+(?P<article>\d{1,3})\s*[.:]?\s*")
+ARTICLE_LABEL = r"Điều\s+(?P<article>\d{1,3})\s*[.:]?\s*"
+ARTICLE = re.compile(f"^{ARTICLE_LABEL}")
+
+# Any label a paragraph may start with, an article's or an item's, in one match: the labels stage runs it
+# once per paragraph, line joining once per line. (An item label never starts with "Điều", so the two
+# alternatives cannot both match.)
+LABEL = re.compile(f"^(?:{ARTICLE_LABEL}|{ITEM_LABEL.pattern[1:]})")
 
 # A line that is nothing but an item label: "1.1.", "II.", "a)", "-".
 LABEL_ONLY = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[-–+•])$")

@@ -21,15 +21,15 @@ class TextLayout:
 
 
 def layout_stage(document: Document) -> None:
-    """Lay a text file's lines out into blocks (``normalize.layout``): markup and website chrome
-    cleaned, tables rebuilt, wrapped lines joined into paragraphs."""
-    if document.lines is None:
+    """Lay a text file's text out into blocks: markup and website chrome cleaned, tables rebuilt, wrapped
+    lines joined into paragraphs."""
+    if document.text is None:
         return
-    layout = text_to_blocks("\n".join(document.lines))
+    layout = text_to_blocks(document.text)
     document.blocks = layout.blocks
     document.site_meta = layout.site_meta
     document.warnings[:0] = layout.warnings  # about the file as it came, before what the stages did
-    document.lines = None
+    document.text = None
 
 
 def text_to_blocks(text: str) -> TextLayout:

@@ -3,7 +3,7 @@
 Whatever the format — a text file decoded as Unicode, Word runs, a PDF's text layer — the decision is taken
 once over the whole document (:func:`cchc_parse.normalize.encodings.convert_legacy`: only when conversion
 clearly turns more words into Vietnamese syllables, never on a line that is Unicode Vietnamese already),
-and what was read stays in ``orig`` (``Document.orig_lines`` for a text file's lines). A text file whose
+and what was read stays in ``orig`` (``Document.orig_text`` for a text file's text). A text file whose
 bytes are a legacy single-byte encoding is converted while it is decoded: that is a choice of code page.
 """
 
@@ -18,12 +18,10 @@ from cchc_parse.normalize.encodings import convert_legacy
 def legacy_stage(document: Document) -> None:
     """Convert ``document``'s legacy-font text to Unicode, recording the encoding found."""
     kind: str | None
-    if document.lines is not None:
-        joined = "\n".join(document.lines)
-        converted, kind = convert_legacy(joined)
-        if kind is not None and converted != joined:
-            document.orig_lines = list(document.lines)
-            document.lines = converted.split("\n")
+    if document.text is not None:
+        converted, kind = convert_legacy(document.text)
+        if kind is not None and converted != document.text:
+            document.orig_text, document.text = document.text, converted
     else:
         kind = _convert_blocks(document.blocks)
     if kind is not None:

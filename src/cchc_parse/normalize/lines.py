@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Literal
 
 from cchc_parse import resources
-from cchc_parse.grammar.labels import ARTICLE, ITEM_LABEL, LABEL_ONLY
+from cchc_parse.grammar.labels import LABEL, LABEL_ONLY
 from cchc_parse.grammar.layout import TERMINAL
 from cchc_parse.grammar.pieces import words_pattern
 from cchc_parse.normalize.markup import Line, is_upper
@@ -36,7 +36,7 @@ def starts_paragraph(text: str) -> bool:
     """True when ``text`` opens a new paragraph whatever precedes it (a label, a bullet, 'Căn cứ', …)."""
     if text[:1].islower() and not text[1:3].lstrip().startswith(")"):
         return False  # only a letter label ("a)", "đ )") opens a paragraph in lower case
-    return bool(ITEM_LABEL.match(text) or ARTICLE.match(text) or _starters().match(text))
+    return bool(LABEL.match(text) or _starters().match(text))
 
 
 def _starts_lower(text: str) -> bool:

@@ -45,11 +45,10 @@ class TextReader:
 def text_document(
     text: str, *, path: str, fmt: Literal["txt", "md"], encoding: str | None, sha256: str | None = None
 ) -> Document:
-    """The document of decoded text, as its lines (comment-only lines blanked); ``sha256`` is of the
-    file's bytes (default: of the text as UTF-8)."""
+    """The document of decoded text, comment-only lines blanked (see :func:`without_comment_lines`);
+    ``sha256`` is of the file's bytes (default: of the text as UTF-8)."""
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    lines = without_comment_lines(text).split("\n")
-    return Document(path=path, format=fmt, sha256=sha, encoding=encoding, lines=lines)
+    return Document(path=path, format=fmt, sha256=sha, encoding=encoding, text=without_comment_lines(text))
 
 
 def without_comment_lines(text: str) -> str:

@@ -5,7 +5,7 @@ title are found in repaired words; :func:`repair_source_text` judges them in run
 arrive as blocks (DOCX, PDF text layers and OCR'd pages) are judged and repaired block by block by
 :func:`repair_document`: an OCR'd page always (mode "auto" too), each paragraph as the kind of OCR its own
 words show; other pages and runs of blocks where they lost their marks. What was read stays in the blocks'
-``orig`` (the lines': ``Document.orig_lines``).
+``orig`` (a text file's: ``Document.orig_text``).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cchc_parse.document import Block, Document, DocWarning
+from cchc_parse.grammar.syllables import VI_UNICODE_ONLY
 from cchc_parse.progress import Progress
 from cchc_parse.repair import RepairMode, corrector
 from cchc_parse.repair.channel import OcrKind
-from cchc_parse.repair.corrector import kind_of_words, ocr_kind
+from cchc_parse.repair.corrector import VIETNAMESE_LETTER_SHARE, ocr_kind
 from cchc_parse.repair.syllables import skeleton
 from cchc_parse.repair.tokens import scan
 
@@ -31,6 +32,7 @@ __all__ = ["RepairCount", "needs_repair", "repair_document", "repair_source_text
 GROUP_BLOCKS = 40  # blocks judged together in formats without pages
 GROUP_LINES = 60  # lines of text judged together
 MIN_WORDS = 12  # fewer words than this tell nothing about a stretch of text
+CHECK_EVERY = 32  # words between two checks of whether the text is told Vietnamese already
 # a stretch is Vietnamese when this share of its words spell syllables (OCR garbles the rest)
 VIETNAMESE_SHARE = 0.35
 
@@ -38,10 +40,21 @@ VIETNAMESE_SHARE = 0.35
 def needs_repair(text: str) -> bool:
     """True for Vietnamese text that lost its diacritics: enough words, few of them with a letter only
     Vietnamese has (ư, ơ, đ, ạ …: :func:`kind_of_words`), and most spelling a Vietnamese syllable."""
-    words = [w for w in (piece.strip(_EDGES) for piece in text.split()) if len(w) > 1 and w.isalpha()]
-    if len(words) < MIN_WORDS:
-        return False
-    if kind_of_words(words) == "vie":
+    # Most text is clean Vietnamese, told by the share of words with a letter only Vietnamese has (as
+    # kind_of_words tells it). Counting stops as soon as that share is reached even if every word still
+    # to come were unmarked: the answer ("no repair") is then the same as after counting them all.
+    pieces = text.split()
+    words: list[str] = []
+    marked = 0
+    vietnamese = VI_UNICODE_ONLY.search
+    for n, piece in enumerate(pieces):
+        word = piece.strip(_EDGES)
+        if len(word) > 1 and word.isalpha():
+            words.append(word)
+            marked += vietnamese(word) is not None
+        if n % CHECK_EVERY == 0 and marked >= VIETNAMESE_LETTER_SHARE * (len(words) + len(pieces) - n - 1):
+            return False
+    if len(words) < MIN_WORDS or marked / len(words) >= VIETNAMESE_LETTER_SHARE:
         return False
     known = corrector().index.by_skeleton
     return sum(1 for w in words if skeleton(w) in known) >= VIETNAMESE_SHARE * len(words)
@@ -116,12 +129,11 @@ def repair_stage(document: Document, mode: RepairMode, progress: Progress | None
     if mode == "never":
         return
     count = RepairCount()
-    if document.lines is not None:
-        text = "\n".join(document.lines)
-        repaired = repair_source_text(text, mode, count, progress=progress)
-        if repaired != text:
-            document.orig_lines = document.orig_lines or list(document.lines)
-            document.lines = repaired.split("\n")
+    if document.text is not None:
+        repaired = repair_source_text(document.text, mode, count, progress=progress)
+        if repaired != document.text:
+            document.orig_text = document.orig_text or document.text
+            document.text = repaired
         count.record(document)
     else:
         repair_document(document, mode, count)

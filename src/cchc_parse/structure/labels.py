@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cchc_parse.document import Block, BlockRole, Label
-from cchc_parse.grammar.labels import ARTICLE, ITEM_LABEL
+from cchc_parse.grammar.labels import LABEL
 
 # a bullet's printed mark → its kind (dashes are one kind, dots another)
 BULLET_KINDS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "·": "•", "*": "•", "●": "•", "○": "○"}
@@ -23,12 +23,11 @@ BODY_OPENERS = ("roman", "part", "decimal1", "article")
 
 def read_label(text: str) -> Label | None:
     """The label a paragraph's text starts with, or None (a bullet with nothing after it is none)."""
-    article = ARTICLE.match(text)
-    if article:
-        return Label("article", article["article"], article.end())
-    m = ITEM_LABEL.match(text)
+    m = LABEL.match(text)
     if not m:
         return None
+    if m["article"]:
+        return Label("article", m["article"], m.end())
     if m["roman"]:
         part = text[:6].casefold().startswith(("phần", "chương"))
         return Label("part" if part else "roman", m["roman"], m.end())
