@@ -199,6 +199,16 @@ def test_site_chrome_and_metadata_table() -> None:
     assert layout.site_meta == {"number": "1/QĐ-UBND", "signer": "Nguyễn Văn A"}
     assert [b.text for b in layout.blocks] == ["KẾ HOẠCH", "Nội dung."]
     assert layout.warnings[0].code == "site_chrome_removed"
+    # the website's text is no part of the plan, but nothing is lost: it stays, on the furniture layer
+    assert [(b.text, b.source_start, b.source_end, b.layer) for b in layout.furniture] == [
+        (
+            "Quyết định 1/QĐ-UBND năm 2025 về việc X\n| Số hiệu | 1/QĐ-UBND |\n| Người ký | Nguyễn Văn A |",
+            1,
+            3,
+            "furniture",
+        ),
+        ("Đăng xuất\nViệc làm Hồ Chí Minh", 9, 10, "furniture"),
+    ]
 
 
 HEADER_BLOCK = ["Số: 3350/QĐ-UBND", "Sơn La, ngày 26 tháng 12 năm 2025"] + [
@@ -213,6 +223,7 @@ def test_repeated_header_block_is_removed_once_with_a_warning() -> None:
     assert texts.count(HEADER_BLOCK[2]) == 1
     assert texts[-1] == "1. Mục đích"
     assert [w.code for w in layout.warnings] == ["duplicate_block_removed"]
+    assert [b.text for b in layout.furniture] == ["\n".join(HEADER_BLOCK)]  # the copy, kept aside
 
 
 def test_text_a_plan_repeats_itself_is_kept() -> None:

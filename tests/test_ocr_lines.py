@@ -225,12 +225,12 @@ def test_ocrd_header_gives_the_metadata(tmp_path: Path, monkeypatch: pytest.Monk
     path = _scan(tmp_path / "scan.pdf")
     document = read_pdf(path, repair=repair)
     assert calls == [[0]]
-    table = document.blocks[0]
+    table = document.body[0]
     assert table.kind == "table"
     assert (table.page, table.source_start, table.source_end) == (1, 1, 3)
     place = "Sơn La" if repair == "auto" else "Son La"  # the repair marks the segment's words too
     assert table.rows[1] == ["Số: 122/KH-SXD", f"{place}, ngày 04 tháng 8 năm 2025"]
-    assert (document.blocks[1].text, document.blocks[1].source_start) == ("KẾ HOẠCH", 4)
+    assert (document.body[1].text, document.body[1].source_start) == ("KẾ HOẠCH", 4)
     plan = parse_file(path, repair=repair).plan  # type: ignore[arg-type]
     assert (plan.number, plan.issuer, plan.parent_issuer) == ("122/KH-SXD", "Sở Xây dựng", "UBND tỉnh Sơn La")
     assert (plan.place, plan.issued_date) == (place, date(2025, 8, 4))
@@ -255,8 +255,8 @@ def _width(path: Path) -> float:
 def test_scanned_two_column_header_becomes_a_table() -> None:
     document = read_pdf(SCAN_HEADER)
     assert document.ocr_pages == {1}
-    assert document.blocks[0].page == 1
-    table = document.blocks[0]
+    assert document.body[0].page == 1
+    table = document.body[0]
     assert table.kind == "table"
     assert table.row_lines == [(1, 2), (3, 3)]
     expected = [
@@ -267,8 +267,8 @@ def test_scanned_two_column_header_becomes_a_table() -> None:
     for want_row, row in zip(expected, table.rows, strict=True):
         for want, cell in zip(want_row, row, strict=True):
             assert _similar(want, cell) >= 0.9, (want, cell)
-    assert _similar("GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP", document.blocks[1].text) >= 0.8
-    assert document.blocks[1].source_start == 4
+    assert _similar("GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP", document.body[1].text) >= 0.8
+    assert document.body[1].source_start == 4
     plan = build_plan_document(document).plan
     assert (plan.number, plan.place, plan.issued_date) == ("2507/GP-UBND", "Lào Cai", date(2026, 7, 21))
     # Tesseract reads the underlined "TỈNH" as "TĨNH", a syllable the repair keeps: compare without case

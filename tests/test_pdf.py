@@ -227,20 +227,20 @@ def test_good_fixture_header_metadata(good) -> None:  # type: ignore[no-untyped-
 
 def test_good_fixture_blocks_lines_and_header_table() -> None:
     document = read_pdf(GOOD)
-    header = document.blocks[0]
+    header = document.body[0]
     assert header.kind == "table" and header.page == 1
     assert header.rows == [
         ["BỘ XÂY DỰNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
         ["Số: 1074/QĐ-BXD", "Hà Nội, ngày 29 tháng 6 năm 2026"],
     ]
     assert (header.source_start, header.source_end) == (1, 3)
-    texts = {b.text: b for b in document.blocks}
+    texts = {b.text: b for b in document.body}
     article3 = texts["Điều 3. Tổ chức thực hiện"]
     assert (article3.page, article3.source_start, article3.source_end) == (2, 1, 1)
-    first = next(b for b in document.blocks if b.text.startswith("Căn cứ Luật Phòng cháy"))
+    first = next(b for b in document.body if b.text.startswith("Căn cứ Luật Phòng cháy"))
     assert first.text.endswith("ngày 29 tháng 11 năm 2024;")  # two PDF lines joined
     assert (first.page, first.source_start, first.source_end) == (1, 11, 12)
-    assert all(b.page in (1, 2) for b in document.blocks)
+    assert all(b.page in (1, 2) for b in document.body)
 
 
 def page_qualities(path: Path) -> list[float]:
@@ -480,7 +480,7 @@ def test_broken_fixture_with_ocr_never_warns_and_keeps_the_layer() -> None:
     assert [(w.code, w.message) for w in document.warnings] == [
         ("text_layer_broken", "text layer looks broken on pages 1-3; OCR disabled")
     ]
-    assert any("M6ng Son" in b.text for b in document.blocks)
+    assert any("M6ng Son" in b.text for b in document.body)
     parsed = parse_file(BROKEN, ocr="never")
     assert "text_layer_broken" in [w.code for w in parsed.warnings]
 
@@ -490,7 +490,7 @@ def test_broken_fixture_layer_without_marks_is_repaired() -> None:
     document = read_pdf(BROKEN, ocr="never")
     assert document.repaired
     assert "repaired" in [w.code for w in document.warnings]
-    text = "\n".join(b.text for b in document.blocks)
+    text = "\n".join(b.text for b in document.body)
     assert "Công ty cổ phần" in text and "C6ng ty" not in text
 
 
@@ -522,10 +522,12 @@ def test_broken_fixture_with_ocr_auto_uses_the_ocr_text(monkeypatch: pytest.Monk
     document = read_pdf(BROKEN, ocr="auto", jobs=2, repair="never")
     assert calls == [([0, 1, 2], 2)]
     assert document.ocr is True
-    paragraphs = [b for b in document.blocks if b.kind == "paragraph"]
+    paragraphs = [b for b in document.body if b.kind == "paragraph"]
     assert [(b.page, b.text) for b in paragraphs] == [
         (p, text.replace("\n", " ")) for p, text in zip((1, 2, 3), OCR_TEXTS, strict=True)
-    ]  # "Trang N" page numbers dropped, OCR lines joined
+    ]  # "Trang N" page numbers off the body, OCR lines joined
+    furniture = [(b.page, b.text, b.role) for b in document.blocks if b.layer == "furniture"]
+    assert furniture == [(n, f"Trang {n}", "furniture") for n in (1, 2, 3)]
     assert (paragraphs[0].source_start, paragraphs[0].source_end) == (3, 4)
     assert [(w.code, w.message) for w in document.warnings] == [
         ("ocr_pages", "pages 1-3 read by OCR (text layer broken on pages 1-3)")
@@ -540,7 +542,7 @@ def test_ocr_always_reads_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
     document = read_pdf(GOOD, ocr="always")
     assert calls == [([0, 1], 1)]
     assert document.ocr is True
-    assert all(b.kind == "paragraph" for b in document.blocks)  # the stub gives no positions: no header table
+    assert all(b.kind == "paragraph" for b in document.body)  # the stub gives no positions: no header table
 
 
 def test_ocr_needed_without_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -576,15 +578,17 @@ def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_table_made_on_the_fly_is_read_and_merged_across_pages(tmp_path: Path) -> None:
     document = read_pdf(table_pdf(tmp_path), repair="never")
-    kinds = [(b.kind, b.page, b.text) for b in document.blocks]
+    kinds = [(b.kind, b.page, b.text) for b in document.body]
     assert kinds == [
         ("paragraph", 1, "KE HOACH"),
         ("paragraph", 1, "Trien khai cong tac cai cach hanh chinh nam 2026"),
         ("paragraph", 1, "I. NHIEM VU CU THE"),
         ("table", 1, ""),
         ("paragraph", 2, "II. TO CHUC THUC HIEN"),
-    ]  # page numbers gone, table text not repeated as paragraphs
-    table = document.blocks[3]
+    ]  # page numbers off the body, table text not repeated as paragraphs
+    furniture = [(b.page, b.text) for b in document.blocks if b.layer == "furniture"]
+    assert furniture == [(1, "1"), (2, "2")]  # kept, on the furniture layer after the body
+    table = document.body[3]
     assert table.rows == [
         HEADER,
         ["1", "Ra soat thu tuc", "So Noi vu"],
@@ -603,9 +607,9 @@ def test_rotated_landscape_page_with_a_table(tmp_path: Path) -> None:
     path = maker.save(tmp_path / "rotated.pdf")
     assert pdfium.PdfDocument(str(path))[0].get_rotation() == 90
     document = read_pdf(path, repair="never")
-    assert [b.kind for b in document.blocks] == ["paragraph", "table", "paragraph"]
-    assert document.blocks[1].rows == [HEADER, ["1", "Ra soat thu tuc", "So Noi vu"]]
-    assert document.blocks[2].text == "Ghi chu: het phu luc."
+    assert [b.kind for b in document.body] == ["paragraph", "table", "paragraph"]
+    assert document.body[1].rows == [HEADER, ["1", "Ra soat thu tuc", "So Noi vu"]]
+    assert document.body[2].text == "Ghi chu: het phu luc."
 
 
 def test_table_continuation_rules() -> None:
@@ -641,7 +645,7 @@ def test_page_numbers_and_running_heads_are_removed() -> None:
         _page(2, "CÔNG BÁO/Số 14", "Nội dung trang ba.", "3"),
         _page(3, "Nội dung trang bốn.", "4"),
     ]
-    assert remove_furniture(pages) == 8
+    assert len(remove_furniture(pages)) == 8
     assert [[i.text for i in p.items if isinstance(i, PdfLine)] for p in pages] == [
         ["Nội dung trang một."],
         ["Nội dung trang hai."],
@@ -652,7 +656,7 @@ def test_page_numbers_and_running_heads_are_removed() -> None:
 
 def test_numbers_inside_the_page_and_short_documents_are_kept() -> None:
     pages = [_page(0, "TIÊU ĐỀ", "Mục", "12", "Kết thúc", "đoạn"), _page(1, "TIÊU ĐỀ", "Hết.")]
-    assert remove_furniture(pages) == 0  # "12" stands in the middle; two pages are too few for heads
+    assert not remove_furniture(pages)  # "12" stands in the middle; two pages are too few for heads
 
 
 def test_signature_stamp_lines_are_removed() -> None:
@@ -672,7 +676,7 @@ def test_signature_stamp_lines_are_removed() -> None:
     ):
         assert not is_stamp_line(line), line
     pages = [_page(0, "Nội dung.", "Ký bởi: Sở Công Thương", "Email: a@b.vn", "Thời gian ký: 29.06.2026")]
-    assert remove_stamps(pages) == 3
+    assert len(remove_stamps(pages)) == 3
 
 
 def test_stamp_removal_is_warned_about(tmp_path: Path) -> None:
@@ -682,7 +686,12 @@ def test_stamp_removal_is_warned_about(tmp_path: Path) -> None:
     maker.text(350, 724, "Thời gian ký: 29.06.2026 15:04:12 +07:00")
     path = maker.save(tmp_path / "stamp.pdf")
     document = read_pdf(path)
-    assert [b.text for b in document.blocks] == ["Nội dung của văn bản."]
+    assert [b.text for b in document.body] == ["Nội dung của văn bản."]
+    assert [b.text for b in document.blocks if b.layer == "furniture"] == [
+        "Ký bởi: Sở Công Thương",
+        "Email: vanthu@laocai.gov.vn",
+        "Thời gian ký: 29.06.2026 15:04:12 +07:00",
+    ]  # off the body, not lost
     assert [(w.code, w.message) for w in document.warnings] == [
         ("signature_stamp_removed", "removed 3 line(s) of digital-signature stamps")
     ]
@@ -698,12 +707,12 @@ def test_text_of_form_fields_is_put_into_its_line(tmp_path: Path) -> None:
     maker._finish()  # the content first, then the fields the signing software adds
     maker.stamp(118, 90, "1629").stamp(408, 90, "27").stamp(300, 400, "Văn thư")
     document = read_pdf(maker.save(tmp_path / "fields.pdf"))
-    header = document.blocks[0]
+    header = document.body[0]
     assert header.rows == [
         ["SỞ CÔNG THƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
         ["Số: 1629 /SCT-CN", "Lào Cai, ngày 27 tháng 3 năm 2026"],
     ]
-    assert [b.text for b in document.blocks[1:]] == ["Nội dung của văn bản.", "Văn thư"]  # a word on no line
+    assert [b.text for b in document.body[1:]] == ["Nội dung của văn bản.", "Văn thư"]  # a word on no line
 
 
 def test_page_ranges_in_messages() -> None:
@@ -808,9 +817,9 @@ def test_a_text_layer_in_a_legacy_font_is_converted_not_ocrd(
     for n, line in enumerate(TCVN3_LINES):
         maker.text(85, 80 + 20 * n, line)
     document = read_pdf(maker.save(tmp_path / "tcvn3.pdf"), repair="never")
-    assert [b.text for b in document.blocks] == [
+    assert [b.text for b in document.body] == [
         "Cộng hòa xã hội chủ nghĩa Việt Nam Kế hoạch cải cách hành chính năm 2026 của Sở Nội vụ "
         "Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan"
     ]
-    assert document.blocks[0].orig == " ".join(TCVN3_LINES)
+    assert document.body[0].orig == " ".join(TCVN3_LINES)
     assert document.legacy == "tcvn3" and not document.ocr_pages

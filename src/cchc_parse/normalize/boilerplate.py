@@ -77,8 +77,11 @@ def _site_meta_pairs(lines: list[Line], start: int, meta: dict[str, str]) -> int
     return max(start, doc_start - 1) if doc_start > start else start
 
 
-def trim_site_chrome(lines: list[Line]) -> tuple[list[Line], dict[str, str], list[DocWarning]]:
-    """Cut website text before and after the document; return the site's metadata table too."""
+def trim_site_chrome(
+    lines: list[Line], cut: list[Line] | None = None
+) -> tuple[list[Line], dict[str, str], list[DocWarning]]:
+    """Cut website text before and after the document (added to ``cut``); return the site's metadata
+    table too."""
     meta: dict[str, str] = {}
     warnings: list[DocWarning] = []
     start = 0
@@ -94,6 +97,8 @@ def trim_site_chrome(lines: list[Line]) -> tuple[list[Line], dict[str, str], lis
         warnings.append(
             DocWarning("site_chrome_removed", f"removed {start + len(lines) - end} lines of website text")
         )
+    if cut is not None:
+        cut.extend(lines[:start] + lines[end:])
     return lines[start:end], meta, warnings
 
 
@@ -115,8 +120,11 @@ def _tail_start(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
-def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[DocWarning]]:
-    """Drop a later copy of a run of lines that already appeared (scrapers repeat header blocks)."""
+def remove_repeated_blocks(
+    lines: list[Line], cut: list[Line] | None = None
+) -> tuple[list[Line], list[DocWarning]]:
+    """Drop a later copy of a run of lines that already appeared (scrapers repeat header blocks), adding
+    it to ``cut``."""
     first_seen: dict[str, int] = {}
     keep = [True] * len(lines)
     warnings: list[DocWarning] = []
@@ -142,6 +150,8 @@ def remove_repeated_blocks(lines: list[Line]) -> tuple[list[Line], list[DocWarni
         if len(text) >= 15:
             first_seen.setdefault(text, i)
         i += 1
+    if cut is not None:
+        cut.extend(line for line, k in zip(lines, keep, strict=True) if not k)
     return [line for line, k in zip(lines, keep, strict=True) if k], warnings
 
 
@@ -164,12 +174,15 @@ def _run_length(lines: list[Line], earlier: int, later: int) -> int:
     return run
 
 
-def drop_page_artifacts(lines: list[Line]) -> list[Line]:
-    """Blank out bare page numbers and decorative rules ('-------') so they never join text."""
+def drop_page_artifacts(lines: list[Line], cut: list[Line] | None = None) -> list[Line]:
+    """Blank out bare page numbers and decorative rules ('-------') so they never join text; the page
+    numbers go to ``cut``."""
     out = []
     for line in lines:
         text = line.text
         short = len(text) <= PAGE_NUMBER_MAX and bool(PAGE_NUMBER.match(text))
         rule = text[:1] in RULE_STARTS and bool(RULE_LINE.match(text))
+        if short and cut is not None:
+            cut.append(line)
         out.append(line._replace(text="") if short or rule else line)
     return out

@@ -14,10 +14,11 @@ from cchc_parse.normalize.tables import TableRun, TextRun, split_tables
 
 @dataclass
 class TextLayout:
-    blocks: list[Block]
+    blocks: list[Block]  # the body
     site_meta: dict[str, str] = field(default_factory=dict)
     warnings: list[DocWarning] = field(default_factory=list)
     layout: Layout = "lines"
+    furniture: list[Block] = field(default_factory=list)  # website chrome, repeated copies, page numbers
 
 
 def layout_stage(document: Document) -> None:
@@ -26,17 +27,19 @@ def layout_stage(document: Document) -> None:
     if document.text is None:
         return
     layout = text_to_blocks(document.text)
-    document.blocks = layout.blocks
+    document.blocks = layout.blocks + layout.furniture
     document.site_meta = layout.site_meta
     document.warnings[:0] = layout.warnings  # about the file as it came, before what the stages did
     document.text = None
 
 
 def text_to_blocks(text: str) -> TextLayout:
-    """Clean markup and website chrome, rebuild tables, join wrapped lines into paragraphs."""
+    """Clean markup and website chrome, rebuild tables, join wrapped lines into paragraphs; what is no
+    part of the document (website chrome, a scraper's repeated copies, page numbers) becomes furniture."""
     lines = clean_markup(text.split("\n"))
-    lines, site_meta, warnings = trim_site_chrome(lines)
-    lines, repeated = remove_repeated_blocks(lines)
+    cut: list[Line] = []
+    lines, site_meta, warnings = trim_site_chrome(lines, cut)
+    lines, repeated = remove_repeated_blocks(lines, cut)
     runs = split_tables(lines)
     text_lines = [line for run in runs if isinstance(run, TextRun) for line in run.lines]
     layout = detect_layout(text_lines)
@@ -47,11 +50,24 @@ def text_to_blocks(text: str) -> TextLayout:
                 if isinstance(piece, FlatTable):
                     blocks.append(_flat_block(piece))
                     continue
-                for para in join_paragraphs(drop_page_artifacts(piece), layout):
+                for para in join_paragraphs(drop_page_artifacts(piece, cut), layout):
                     blocks.append(Block("paragraph", para.text, para.start, para.end))
         else:
             blocks.append(_table_block(run))
-    return TextLayout(blocks, site_meta, warnings + repeated, layout)
+    return TextLayout(blocks, site_meta, warnings + repeated, layout, furniture_blocks(cut))
+
+
+def furniture_blocks(lines: list[Line]) -> list[Block]:
+    """Blocks of the furniture layer, in source order: a run of consecutive non-blank lines each."""
+    blocks: list[Block] = []
+    for line in sorted((line for line in lines if line.text.strip()), key=lambda line: line.start):
+        last = blocks[-1] if blocks else None
+        if last is not None and last.source_end is not None and line.start == last.source_end + 1:
+            last.text, last.source_end = f"{last.text}\n{line.text}", line.end
+            continue
+        block = Block("paragraph", line.text, line.start, line.end, layer="furniture", role="furniture")
+        blocks.append(block)
+    return blocks
 
 
 def _table_block(run: TableRun) -> Block:

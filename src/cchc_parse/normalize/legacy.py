@@ -23,7 +23,7 @@ def legacy_stage(document: Document) -> None:
         if kind is not None and converted != document.text:
             document.orig_text, document.text = document.text, converted
     else:
-        kind = _convert_blocks(document.blocks)
+        kind = _convert_blocks(document.body)
     if kind is not None:
         document.legacy = kind
         if document.encoding is not None:

@@ -152,33 +152,35 @@ def _key(text: str) -> str:
     return PDF_DIGITS.sub("#", text.casefold())
 
 
-def remove_furniture(pages: list[PageItems]) -> int:
-    """Drop page numbers and running heads and feet (edge lines repeated on most pages); return how many."""
+def remove_furniture(pages: list[PageItems]) -> list[tuple[int, PdfLine]]:
+    """Take page numbers and running heads and feet (edge lines repeated on most pages) off the pages;
+    return them with their pages' indexes."""
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({_key(line.text) for line in _edges(page.items)})
     enough = max(REPEAT_MIN_PAGES, math.ceil(len(pages) / 2))
-    removed = 0
+    removed: list[tuple[int, PdfLine]] = []
     for page in pages:
-        drop = {
-            id(line)
+        lines = {
+            id(line): line
             for line in _edges(page.items)
             if PDF_PAGE_NUMBER.match(line.text)
             or (len(pages) >= REPEAT_MIN_PAGES and seen[_key(line.text)] >= enough)
         }
-        removed += len(drop)
-        page.items = [item for item in page.items if id(item) not in drop]
+        removed.extend((page.index, line) for line in lines.values())
+        page.items = [item for item in page.items if id(item) not in lines]
     return removed
 
 
-def remove_stamps(pages: list[PageItems]) -> int:
-    """Drop the lines of digital-signature stamps ("Ký bởi: …", "Thời gian ký: …", e-mail addresses)."""
-    removed = 0
+def remove_stamps(pages: list[PageItems]) -> list[tuple[int, PdfLine]]:
+    """Take the lines of digital-signature stamps ("Ký bởi: …", "Thời gian ký: …", e-mail addresses) off
+    the pages; return them with their pages' indexes."""
+    removed: list[tuple[int, PdfLine]] = []
     for page in pages:
         keep: list[Item] = []
         for item in page.items:
             if isinstance(item, PdfLine) and is_stamp_line(item.text):
-                removed += 1
+                removed.append((page.index, item))
             else:
                 keep.append(item)
         page.items = keep
@@ -209,13 +211,14 @@ def merge_tables(pages: list[PageItems]) -> int:
 
 
 def to_blocks(pages: list[PageItems], warnings: list[DocWarning]) -> list[Block]:
-    """Clean the pages' items and turn them into paragraph and table blocks."""
+    """Clean the pages' items and turn them into paragraph and table blocks: the body in reading order,
+    then the page furniture (stamps, page numbers, running heads and feet) a block a line, page by page,
+    on the furniture layer."""
     stamps = remove_stamps(pages)
     if stamps:
-        warnings.append(
-            DocWarning("signature_stamp_removed", f"removed {stamps} line(s) of digital-signature stamps")
-        )
-    remove_furniture(pages)
+        removed = f"removed {len(stamps)} line(s) of digital-signature stamps"
+        warnings.append(DocWarning("signature_stamp_removed", removed))
+    furniture = sorted(stamps + remove_furniture(pages), key=lambda found: (found[0], found[1].number))
     margins = {page.index: left_margin(page.items) for page in pages}
     layouts: dict[int, Layout] = {page.index: OCR_LAYOUT if page.ocr else LAYOUT for page in pages}
     merge_tables(pages)
@@ -230,7 +233,14 @@ def to_blocks(pages: list[PageItems], warnings: list[DocWarning]) -> list[Block]
             run = []
             blocks.append(_table_block(item))
     blocks.extend(_paragraphs(run, margins, layouts))
+    blocks.extend(_furniture_block(page, line) for page, line in furniture if line.text)
     return blocks
+
+
+def _furniture_block(page: int, line: PdfLine) -> Block:
+    block = Block("paragraph", line.text, line.number, line.number, page + 1, layer="furniture")
+    block.role = "furniture"
+    return block
 
 
 def left_margin(items: list[Item]) -> float | None:

@@ -156,8 +156,8 @@ def repair_document(document: Document, mode: RepairMode, count: RepairCount | N
 
 
 def _groups(document: Document) -> Iterator[list[Block]]:
-    """Blocks by page (PDF) or in runs of GROUP_BLOCKS."""
-    blocks = document.blocks
+    """Body blocks by page (PDF) or in runs of GROUP_BLOCKS."""
+    blocks = document.body
     if any(b.page is not None for b in blocks):
         pages: dict[int | None, list[Block]] = {}
         for block in blocks:
