@@ -571,3 +571,33 @@ def test_a_date_wrapped_to_the_start_of_a_title_line_does_not_end_the_opening() 
         "1. Phạm vi điều chỉnh",
     )
     assert [b.text for b in legal_bases(blocks)] == [blocks[2].text]
+
+
+def test_the_metadata_stage_gives_the_document_frame_its_roles() -> None:
+    blocks = paragraphs(
+        "KẾ HOẠCH",
+        "Cải cách hành chính năm 2026",
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ;",
+        "I. MỤC ĐÍCH",
+        "Nội dung.",
+        "Nơi nhận:",
+        "- Sở Nội vụ;",
+        "- Lưu: VT.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Mẫu",
+    )
+    extract_plan(blocks, {})
+    assert [b.role for b in blocks] == [
+        "header",
+        "header",
+        "legal_basis",
+        "heading",
+        "paragraph",
+        "recipients",
+        "recipients",
+        "recipients",
+        "signature",
+        "signature",
+        "signature",
+    ]

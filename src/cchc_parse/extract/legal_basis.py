@@ -141,7 +141,8 @@ def _continues(current: str, text: str) -> bool:
 
 
 def legal_bases(blocks: list[Block]) -> list[LegalBasis]:
-    """The opening "Căn cứ ..." / "Thực hiện ..." paragraphs (before "QUYẾT ĐỊNH:" or the first section)."""
+    """The opening "Căn cứ ..." / "Thực hiện ..." paragraphs (before "QUYẾT ĐỊNH:" or the first section);
+    their blocks' role becomes "legal_basis"."""
     texts: list[str] = []
     current: int | None = None
     for block in blocks[:OPENING_MAX]:
@@ -156,8 +157,10 @@ def legal_bases(blocks: list[Block]) -> list[LegalBasis]:
         if is_opener(text):
             texts.append(text)
             current = len(texts) - 1
+            block.role = "legal_basis"
         elif current is not None and not NOT_BASIS.match(text) and _continues(texts[current], text):
             texts[current] = f"{texts[current]} {raw}"
+            block.role = "legal_basis"
         else:
             current = None
     split = [part for t in texts for part in NEXT_BASIS.split(t)]

@@ -260,6 +260,8 @@ def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
     labels-and-roles stage; blocks it has not seen are labelled here)."""
     ensure_labels(blocks)
     head = read_head(blocks)
+    for block in blocks[: head.end]:
+        block.role = "header"  # the issuer, number, date, motto and title, before the legal bases
     header = hd.read_header(blocks, head.issuer_end)
     number = header.number if header.number_found else hd.clean_number(site_meta.get("number", "")) or None
     doc_type = head.doc_type or type_from_number(number) or site_meta.get("doc_type") or None

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from cchc_parse import resources
-from cchc_parse.document import Block
+from cchc_parse.document import Block, BlockRole
 from cchc_parse.extract.header import authority_title, is_caps
 from cchc_parse.extract.header_words import DATA
 from cchc_parse.grammar.documents import LEAD_BULLET, RECIPIENTS
@@ -156,21 +156,37 @@ def _paragraph_signers(blocks: list[Block], i: int) -> list[Signer]:
     atoms = _atoms(text)
     if not atoms or not is_title(atoms[0]):
         return []
-    lines = [
-        b.text for b in blocks[i : i + RUN_BLOCKS] if b.kind == "paragraph" and len(b.text) <= MAX_SIGN_LINE
-    ]
-    signers = parse_signers(lines)
+    signers = parse_signers([b.text for b in _sign_run(blocks, i)])
     if signers and signers[0].name is None and not _has_prefix(atoms[0]):
         return []  # an authority line in the head ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") followed by "Căn cứ"
     return signers
 
 
+def _sign_run(blocks: list[Block], i: int) -> list[Block]:
+    """The short paragraphs from ``i`` on that a signature block in paragraphs may be made of."""
+    return [b for b in blocks[i : i + RUN_BLOCKS] if b.kind == "paragraph" and len(b.text) <= MAX_SIGN_LINE]
+
+
+def _signed_blocks(blocks: list[Block], i: int, signers: list[Signer]) -> int:
+    """How many paragraphs from ``i`` on the signature block is made of: those whose words all stand in
+    the signers' titles and names."""
+    signed = " ".join(" ".join(filter(None, (s.title, s.name))) for s in signers).casefold().split()
+    count = 0
+    for block in _sign_run(blocks, i):
+        if count and not all(word in signed for word in block.text.casefold().split()):
+            break
+        count += 1
+    return count
+
+
 def find_signers(blocks: list[Block], site_meta: dict[str, str]) -> list[Signer]:
-    """The first signature block of the document; site_meta['signer'] fills a missing name."""
+    """The first signature block of the document (its blocks' role becomes "signature");
+    site_meta['signer'] fills a missing name."""
     signers: list[Signer] = []
     for i, block in enumerate(blocks):
         signers = _table_signers(block) if block.kind == "table" else _paragraph_signers(blocks, i)
         if signers:
+            _mark(blocks, i, "signature", 1 if block.kind == "table" else _signed_blocks(blocks, i, signers))
             break
     fallback = site_meta.get("signer", "").strip() or None
     if fallback and not signers:
@@ -210,15 +226,26 @@ def _recipient_lines(blocks: list[Block], i: int, first: str) -> list[str]:
 
 
 def find_recipients(blocks: list[Block]) -> list[str]:
-    """The items of the first "Nơi nhận:" list, in a table cell or in the paragraphs after it."""
+    """The items of the first "Nơi nhận:" list, in a table cell or in the paragraphs after it (their
+    blocks' role becomes "recipients", unless a table holds the signature too)."""
     for i, block in enumerate(blocks):
         if block.kind == "table":
             for cell in (c for row in block.rows for c in row):
                 m = RECIPIENTS.match(cell)
                 if m:
+                    _mark(blocks, i, "recipients")
                     return parse_recipients(cell[m.end() :].split("\n"))
         else:
             m = RECIPIENTS.match(block.text)
             if m:
-                return parse_recipients(_recipient_lines(blocks, i, block.text[m.end() :]))
+                lines = _recipient_lines(blocks, i, block.text[m.end() :])
+                _mark(blocks, i, "recipients", len(lines) + (0 if block.text[m.end() :].strip() else 1))
+                return parse_recipients(lines)
     return []
+
+
+def _mark(blocks: list[Block], start: int, role: BlockRole, count: int = 1) -> None:
+    """Give ``count`` blocks from ``start`` on the role (a signature keeps its role under recipients)."""
+    for block in blocks[start : start + count]:
+        if block.role != "signature":
+            block.role = role
