@@ -154,6 +154,16 @@ def test_word_numbering_is_rendered_as_typed_labels(case: str) -> None:
     assert texts(body, numbering=numbering) == expected
 
 
+def test_word_numbering_is_given_as_labels() -> None:
+    numbering, body, _ = NUMBERING_CASES["multi-level text %1.%2."]
+    labels = [b.label for b in read(body, numbering=numbering)]
+    assert [(lb.kind, lb.value, lb.depth, lb.source) for lb in labels if lb] == [
+        ("decimal", value, value.count(".") + 1, "numbering")
+        for value in ("1", "1.1", "1.1.1", "1.2", "2", "2.1")
+    ]
+    assert read(para("1. Typed, not numbered"))[0].label is None  # a typed number is the labels stage's
+
+
 def test_numbering_from_styles_and_style_levels() -> None:
     numbering = abstract(
         0, level(0, "upperRoman", "%1.", style="Muc1"), level(1, "decimal", "%2.", style="Muc2")

@@ -8,7 +8,7 @@ import pytest
 
 from cchc_parse.document import Label
 from cchc_parse.grammar import dates
-from cchc_parse.structure.labels import read_label
+from cchc_parse.grammar.labels import read_label
 
 
 def date_of(pattern: str, text: str) -> tuple[str, str, str] | None:

@@ -325,7 +325,7 @@ def test_printed_pdf_reads_without_ocr(printed) -> None:  # type: ignore[no-unty
 
 def test_printed_pdf_header_table_and_metadata(printed, seed) -> None:  # type: ignore[no-untyped-def]
     header = read_pdf(PRINTED).blocks[0]
-    assert (header.kind, header.page) == ("table", 1)
+    assert (header.kind, header.page, header.role) == ("table", 1, "header")  # the reader knows its columns
     assert header.rows == [
         ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
         ["Số: 3350/QĐ-UBND", "Sơn La, ngày 26 tháng 12 năm 2025"],

@@ -1,11 +1,14 @@
-"""Item labels: Roman "I.", decimal "1.2.", letter "a)", bullets and "Điều 3." articles; the labels stage
-(structure/labels.py) reads them once per paragraph.
+"""Item labels: Roman "I.", decimal "1.2.", letter "a)", bullets and "Điều 3." articles.
+
+:func:`read_label` is the one reading of a label from text: the labels stage (structure/labels.py) calls it
+once per paragraph, the Word reader on the label Word's numbering renders.
 """
 
 from __future__ import annotations
 
 import re
 
+from cchc_parse.document import Label
 from cchc_parse.grammar.pieces import VI_UPPER
 
 # Labels that open a numbered item: Roman "I." / "PHẦN I", decimal "1." "1.2." "3)", letter "a)" "đ.".
@@ -49,3 +52,26 @@ ROMAN_SECTION_LABEL = re.compile(r"^[IVXL]{1,6}$")
 DECIMAL_SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 
 LETTER_SECTION_LABEL = re.compile(r"^[a-zđ]$")
+
+# a bullet's printed mark → its kind (dashes are one kind, dots another)
+BULLET_KINDS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "·": "•", "*": "•", "●": "•", "○": "○"}
+
+
+def read_label(text: str) -> Label | None:
+    """The label a paragraph's text starts with, or None (a bullet with nothing after it is none)."""
+    m = LABEL.match(text)
+    if not m:
+        return None
+    if m["article"]:
+        return Label("article", m["article"], m.end())
+    if m["roman"]:
+        part = text[:6].casefold().startswith(("phần", "chương"))
+        return Label("part" if part else "roman", m["roman"], m.end())
+    if m["decimal"]:
+        bare = not text[m.end("decimal") : m.end()].strip()  # "01 THÁNG 02": no dot or bracket
+        return Label("decimal", m["decimal"], m.end(), depth=m["decimal"].count(".") + 1, bare=bare)
+    if m["letter"]:
+        return Label("letter", m["letter"], m.end())
+    if not text[m.end() :].strip():
+        return None
+    return Label("bullet", "-", m.end(), mark=BULLET_KINDS.get(m["bullet"], "-"))

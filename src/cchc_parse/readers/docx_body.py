@@ -24,9 +24,10 @@ holds.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from cchc_parse.document import Block
+from cchc_parse.document import Block, Label
+from cchc_parse.grammar.labels import read_label
 from cchc_parse.grammar.layout import INVISIBLE
 from cchc_parse.normalize.lines import join_paragraphs
 from cchc_parse.normalize.markup import Line
@@ -70,6 +71,7 @@ class Paragraph:
     ordinal: int
     lines: list[str]  # cleaned, non-empty, the numbering label in front of the first
     boxes: list[XmlElement] = field(default_factory=list)  # text boxes anchored in the paragraph
+    label: Label | None = None  # what Word's numbering gave the paragraph
 
 
 @dataclass
@@ -118,14 +120,18 @@ class BodyReader:
         collect_text(p, pieces, boxes)
         label = self.numbering.label(p.find(PPR))
         lines = clean_lines("".join(pieces))
+        numbered = None
         if label and lines:
             lines[0] = f"{label} {lines[0]}"
-        return Paragraph(self.ordinal, lines, boxes)
+            numbered = read_label(lines[0])
+        return Paragraph(self.ordinal, lines, boxes, numbered and replace(numbered, source="numbering"))
 
     def _paragraph_blocks(self, p: XmlElement) -> list[Block]:
         para = self.paragraph(p)
         n = para.ordinal
         out = [Block("paragraph", text, n, n) for text in join_lines(para.lines, n)]
+        if out and para.label is not None:
+            out[0].label = para.label
         for box in para.boxes:
             out.extend(self.blocks(box))
         return out

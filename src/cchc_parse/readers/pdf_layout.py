@@ -297,4 +297,6 @@ def _paragraphs(
 def _table_block(table: PdfTable) -> Block:
     start = table.row_lines[0][0] if table.row_lines else None
     end = table.row_lines[-1][1] if table.row_lines else None
-    return Block("table", "", start, end, table.page + 1, rows=table.rows, row_lines=list(table.row_lines))
+    block = Block("table", "", start, end, table.page + 1, rows=table.rows, row_lines=list(table.row_lines))
+    block.role = "header" if table.header else None  # page 1's two columns: issuer and number | motto, date
+    return block

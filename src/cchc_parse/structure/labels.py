@@ -12,33 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cchc_parse.document import Block, BlockRole, Label
-from cchc_parse.grammar.labels import LABEL
+from cchc_parse.grammar.labels import read_label
 
-# a bullet's printed mark → its kind (dashes are one kind, dots another)
-BULLET_KINDS = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "·": "•", "*": "•", "●": "•", "○": "○"}
 HEADING_KINDS = frozenset({"roman", "part", "article"})
 # the label kinds that can open a plan's body: "PHẦN I", "I.", "1." (not "1.2."), "Điều 1"
 BODY_OPENERS = ("roman", "part", "decimal1", "article")
-
-
-def read_label(text: str) -> Label | None:
-    """The label a paragraph's text starts with, or None (a bullet with nothing after it is none)."""
-    m = LABEL.match(text)
-    if not m:
-        return None
-    if m["article"]:
-        return Label("article", m["article"], m.end())
-    if m["roman"]:
-        part = text[:6].casefold().startswith(("phần", "chương"))
-        return Label("part" if part else "roman", m["roman"], m.end())
-    if m["decimal"]:
-        bare = not text[m.end("decimal") : m.end()].strip()  # "01 THÁNG 02": no dot or bracket
-        return Label("decimal", m["decimal"], m.end(), depth=m["decimal"].count(".") + 1, bare=bare)
-    if m["letter"]:
-        return Label("letter", m["letter"], m.end())
-    if not text[m.end() :].strip():
-        return None
-    return Label("bullet", "-", m.end(), mark=BULLET_KINDS.get(m["bullet"], "-"))
 
 
 def label_of(text: str) -> tuple[str, str, str] | None:
@@ -56,7 +34,7 @@ def assign_labels_and_roles(blocks: list[Block]) -> None:
             block.role = "furniture"
             continue
         if block.kind == "table":
-            block.role = "table"
+            block.role = block.role or "table"  # a reader may know more: a PDF's header columns
             continue
         found = read_label(block.text)
         if block.label is not None and found is not None:  # Word's numbering says the kind, depth first
