@@ -67,9 +67,10 @@ def test_reader_contract(fmt: Format, tmp_path: Path) -> None:
         assert block.orig is None and block.orig_rows is None, block
 
 
-# a reader reads no vocabulary but the layout's own (the words that start a paragraph: "Căn cứ", "Nơi
-# nhận"), and never loads the repair model, whatever the options say
-READER_DATA = {"layout.json"}
+# a reader reads no vocabulary but what layout needs: the words that start a paragraph ("Căn cứ", "Nơi
+# nhận"), a task table's header words and a signing stamp's markers, that tell a PDF's page furniture
+# and tables; it never loads the repair model, whatever the options say
+READER_DATA = {"layout.json", "table_columns.json", "signatures.json"}
 LOADED = """
 import json, sys
 from pathlib import Path

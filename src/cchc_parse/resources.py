@@ -17,12 +17,27 @@ LOADED: list[str] = []  # the data files loaded so far, in order (the reader con
 
 @cache
 def load_json(name: str) -> dict[str, Any]:
-    """Parse ``cchc_parse/data/<name>``; the top level must be an object."""
+    """Parse ``cchc_parse/data/<name>``, validated by its model (``cchc_parse.lexicon.schema.SCHEMAS``)."""
+    from pydantic import ValidationError
+
+    from cchc_parse.lexicon.schema import SCHEMAS
+
     LOADED.append(name)
+    if name not in SCHEMAS:
+        raise DataFileError(f"{name}: no such data file in lexicon.schema.SCHEMAS")
     text = resources.files("cchc_parse").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     data = json.loads(text)
     if not isinstance(data, dict):
         raise DataFileError(f"{name}: top level must be a JSON object")
+    schema = SCHEMAS[name]
+    if schema is not None:
+        try:
+            schema.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            parts = [str(part) for part in first["loc"] if "[" not in str(part)]  # not pydantic's own
+            where = ".".join(parts) or "top level"
+            raise DataFileError(f"{name}: {where}: {first['msg']}") from None
     return data
 
 

@@ -16,6 +16,7 @@ from functools import cache
 
 from cchc_parse import resources
 from cchc_parse.grammar.pieces import alternation, bounded_words_pattern
+from cchc_parse.lexicon.tones import spellings
 
 # --- patterns of this module --------------------------------------------------------------------------------
 # Agency names and head words come from data/agencies.json; the builders below turn them into patterns.
@@ -64,12 +65,6 @@ def leading_words_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 AGENCIES = "agencies.json"
 _TRAILING = " ;.,"  # closing punctuation trimmed from an agency
-# Tone marks on "oa", "oe", "uy" sit on either vowel depending on the typist ("hóa"/"hoá", "Ủy"/"Uỷ").
-_TONE_PLACES = (
-    ("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
-    ("óe", "oé"), ("òe", "oè"), ("ỏe", "oẻ"), ("õe", "oẽ"), ("ọe", "oẹ"),
-    ("úy", "uý"), ("ùy", "uỳ"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -92,14 +87,7 @@ def _fail(key: str, what: str) -> resources.DataFileError:
 
 def _spellings(words: Iterable[str]) -> set[str]:
     """Each word in both tone placements ("Văn hóa" and "Văn hoá"), in the case it was given."""
-    out: set[str] = set()
-    for word in words:
-        old = new = word
-        for modern, classic in _TONE_PLACES:
-            for a, b in ((modern, classic), (modern.capitalize(), classic.capitalize())):
-                old, new = old.replace(a, b), new.replace(b, a)
-        out.update((word, old, new))
-    return out
+    return {spelling for word in words for spelling in spellings(word)}
 
 
 def _phrases(key: str) -> tuple[str, ...]:

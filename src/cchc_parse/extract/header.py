@@ -14,7 +14,7 @@ from functools import cache
 from cchc_parse import resources
 from cchc_parse.document import Block
 from cchc_parse.extract.header_words import (
-    DATA,
+    DOCUMENT_TYPES,
     locality_re,
     place_after_locality_re,
     proper_re,
@@ -27,6 +27,7 @@ from cchc_parse.grammar.labels import ROMAN_NUMERAL
 from cchc_parse.grammar.layout import RULE_LINE
 from cchc_parse.grammar.pieces import VI_UPPER
 from cchc_parse.grammar.syllables import VI_VOWEL
+from cchc_parse.lexicon.tones import canonical
 
 # --- patterns of this module --------------------------------------------------------------------------------
 # A law named in a lower-cased title ("thi hành luật tiêu chuẩn ..."), not "pháp luật", "kỷ luật", "luật sư".
@@ -55,11 +56,6 @@ ROMAN_CONTEXT = frozenset({"KHÓA", "KHOÁ", "THỨ", "ĐOẠN", "PHẦN", "CHƯ
 
 
 # --- case conversion ------------------------------------------------------------------------------
-
-
-def normalise_uy(text: str) -> str:
-    """Old-style tone placement "UỶ"/"Uỷ" to the "ỦY"/"Ủy" spelling the gold files use."""
-    return text.replace("UỶ", "ỦY").replace("Uỷ", "Ủy").replace("uỷ", "ủy")
 
 
 def is_caps(text: str) -> bool:
@@ -115,7 +111,7 @@ def _specific_case(text: str) -> str:
 
 def agency_case(text: str) -> str:
     """Convert an agency name printed in capitals to its customary spelling (mixed case is kept)."""
-    text = " ".join(normalise_uy(text).split())
+    text = " ".join(canonical(text).split())
     if not is_caps(text):
         return text
     upper = text.upper()
@@ -239,7 +235,7 @@ def _leading_re(key: str) -> re.Pattern[str]:
 
 def starts_with_head(line: str) -> str | None:
     """The agency head word(s) an upper-cased line starts with ("ỦY BAN NHÂN DÂN", "SỞ"), if any."""
-    m = _leading_re("heads").match(normalise_uy(line).upper())
+    m = _leading_re("heads").match(canonical(line).upper())
     return m.group() if m else None
 
 
@@ -303,7 +299,7 @@ def read_header(blocks: list[Block], head_end: int) -> Header:
 
 def authority_entity(line: str) -> str | None:
     """The body in an authority line: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" -> "ỦY BAN NHÂN DÂN TỈNH"."""
-    line = normalise_uy(line.strip())
+    line = canonical(line.strip())
     head, title = starts_with_head(line), authority_title(line)
     if head and (not title or len(head) >= len(title)):
         return line  # the body itself: "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "THỦ TƯỚNG CHÍNH PHỦ"
@@ -340,7 +336,7 @@ def complete_locality(entity: str, texts: list[str], place: str | None) -> str:
 
 @cache
 def _issuing_re() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in resources.string_list(DATA, "issuing_verbs"))
+    verbs = "|".join(re.escape(v) for v in resources.string_list(DOCUMENT_TYPES, "issuing_verbs"))
     return re.compile(rf"\s(?:{verbs})\s+[Kk]ế hoạch\b")
 
 
@@ -363,5 +359,5 @@ def issuer_from_sentence(text: str) -> str | None:
                 continue  # "… của UBND tỉnh ban hành kế hoạch" names a cited document's author
             segment = TRAILING_PAREN.sub("", prefix[head.start() :]).strip(" ,")
             if all(p[:1].isupper() for p in COMMA.split(segment)[1:]):
-                return normalise_uy(segment)
+                return canonical(segment)
     return None

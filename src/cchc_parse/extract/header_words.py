@@ -1,6 +1,7 @@
-"""The header's vocabulary (``data/metadata.json``): agency heads, proper phrases, localities, places,
-acronyms, authorities, document types, checked when loaded, and the patterns built from them (used by
-extract/header.py and its neighbours)."""
+"""The header's vocabulary, gathered from the concept files that hold it (agency heads in capitals:
+``agencies.json``; places and localities: ``places.json``; acronyms: ``acronyms.json``; authorities:
+``signatures.json``; document types: ``document_types.json``; proper phrases and law-name stop words:
+``title_case.json``), and the patterns built from them (used by extract/header.py and its neighbours)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from functools import cache
 
 from cchc_parse import resources
 
-DATA = "metadata.json"
+AGENCIES, PLACES, ACRONYMS = "agencies.json", "places.json", "acronyms.json"
+SIGNATURES, DOCUMENT_TYPES, TITLE_CASE = "signatures.json", "document_types.json", "title_case.json"
 
 
 @dataclass(frozen=True)
@@ -29,15 +31,9 @@ class Words:
     code_case: dict[str, str]  # upper-cased number codes -> as printed ("TTG" -> "TTg")
 
 
-def _spellings(key: str) -> dict[str, str]:
-    """A map from upper-case phrases to their spelling, checked to differ in case only."""
-    spellings = resources.string_map(DATA, key)
-    for upper, spelled in spellings.items():
-        if upper != upper.upper() or spelled.upper() != upper:
-            raise resources.DataFileError(
-                f"{DATA}: '{key}' maps '{upper}' to '{spelled}', not a case variant"
-            )
-    return spellings
+def _spellings(name: str, key: str) -> dict[str, str]:
+    """A map from upper-case phrases to their spelling (the schema checks they differ in case only)."""
+    return resources.string_map(name, key)
 
 
 @cache
@@ -45,18 +41,19 @@ def words() -> Words:
     def longest_first(keys: list[str] | tuple[str, ...]) -> list[str]:
         return sorted(keys, key=len, reverse=True)
 
-    heads = _spellings("agency_heads")
+    heads = _spellings(AGENCIES, "heads_in_capitals")
+    doc_types = resources.string_list(DOCUMENT_TYPES, "doc_types")
     return Words(
         heads={k: heads[k] for k in longest_first(list(heads))},
-        exact=_spellings("exact_agencies"),
-        proper=_spellings("proper_phrases"),
-        localities=tuple(longest_first(resources.string_list(DATA, "localities"))),
-        places={p.upper(): p for p in longest_first(resources.string_list(DATA, "places"))},
-        acronyms=frozenset(resources.string_list(DATA, "acronyms")),
-        authorities=tuple(longest_first(resources.string_list(DATA, "authority_titles"))),
-        doc_types={n.upper(): n for n in longest_first(resources.string_list(DATA, "doc_types"))},
-        code_case=resources.string_map(DATA, "number_code_case"),
-        law_stops=frozenset(resources.string_list(DATA, "law_name_stop_words")),
+        exact=_spellings(AGENCIES, "exact_agencies"),
+        proper=_spellings(TITLE_CASE, "proper_phrases"),
+        localities=tuple(longest_first(resources.string_list(PLACES, "localities"))),
+        places={p.upper(): p for p in longest_first(resources.string_list(PLACES, "provinces"))},
+        acronyms=frozenset(resources.string_list(ACRONYMS, "acronyms")),
+        authorities=tuple(longest_first(resources.string_list(SIGNATURES, "authority_titles"))),
+        doc_types={n.upper(): n for n in longest_first(doc_types)},
+        code_case=resources.string_map(DOCUMENT_TYPES, "number_code_case"),
+        law_stops=frozenset(resources.string_list(TITLE_CASE, "law_name_stop_words")),
     )
 
 

@@ -11,12 +11,14 @@ from functools import cache
 from cchc_parse import resources
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
-from cchc_parse.extract.header_words import DATA, words
+from cchc_parse.extract.header_words import DOCUMENT_TYPES, words
 from cchc_parse.grammar.dates import REF_DATE
 from cchc_parse.grammar.documents import DOC_NUMBER_RE, LEAD_BULLET, RECIPIENTS
 from cchc_parse.grammar.layout import TERMINAL
 from cchc_parse.models import DocRef, LegalBasis
 from cchc_parse.structure.labels import closes_opening
+
+OPENERS = "legal_basis.json"
 
 # --- patterns of this module --------------------------------------------------------------------------------
 # The code that names the document type inside a number: "/QĐ-" "/2025/NĐ-" (state) or "57-NQ/" (party).
@@ -65,8 +67,8 @@ def _cites_re() -> re.Pattern[str]:
 @cache
 def _openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (
-        tuple(resources.string_list(DATA, "legal_basis_openers")),
-        tuple(resources.string_list(DATA, "legal_basis_openers_with_ref")),
+        tuple(resources.string_list(OPENERS, "legal_basis_openers")),
+        tuple(resources.string_list(OPENERS, "legal_basis_openers_with_ref")),
     )
 
 
@@ -80,9 +82,9 @@ def type_from_number(number: str | None) -> str | None:
         return None
     party = NUMBER_PARTY_CODE.match(number)
     if party:
-        return resources.string_map(DATA, "party_doc_type_codes").get(party.group("code"))
+        return resources.string_map(DOCUMENT_TYPES, "party_doc_type_codes").get(party.group("code"))
     state = NUMBER_STATE_CODE.match(number)
-    return resources.string_map(DATA, "doc_type_codes").get(state.group("code")) if state else None
+    return resources.string_map(DOCUMENT_TYPES, "doc_type_codes").get(state.group("code")) if state else None
 
 
 # --- references -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ TASK_SERIAL = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 
 GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
 
-TASKS = "tasks.json"
+COLUMNS = "table_columns.json"
 
 
 @dataclass
@@ -36,8 +36,8 @@ class TableTask:
 
 @cache
 def _column_words() -> list[tuple[str, tuple[str, ...]]]:
-    columns = resources.load_json(TASKS)["columns"]
-    order = resources.string_list(TASKS, "column_priority")
+    columns = resources.load_json(COLUMNS)["columns"]
+    order = resources.string_list(COLUMNS, "column_priority")
     return [(role, tuple(w.casefold() for w in columns[role])) for role in order]
 
 

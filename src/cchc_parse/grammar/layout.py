@@ -1,5 +1,5 @@
 """Layout characters and line shapes that readers and layout share: invisible characters, runs of white
-space, table rows and rules, sentence ends, PDF line breaks, stamps, table headers and OCR edges.
+space, table rows and rules, sentence ends, PDF line breaks and OCR edges.
 """
 
 from __future__ import annotations
@@ -40,17 +40,3 @@ OCR_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 # Line breaks in PDFium's page text: "\r\n" between lines; a lone "\r" or "\n" may come from the file.
 PDF_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-# A line of a digital-signature stamp: "Ký bởi: …", "Người ký: …", "Cơ quan: …", "Thời gian ký: …",
-# "Ngày ký: …", "Email: …".
-PDF_STAMP_LINE = re.compile(
-    r"^(?:Ký\s+bởi\b|Người\s+ký\s*:|Cơ\s+quan\s*:|Thời\s+gian\s+ký\s*:|Ngày\s+ký\s*:|E-?mail\s*:)",
-    re.IGNORECASE,
-)
-
-# A word of a table's header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian"): a line with two of
-# them marks a page that may hold a table.
-PDF_TABLE_HEADER_WORD = re.compile(
-    r"(?<!\w)(?:STT|TT|Nội dung|Chủ trì|Phối hợp|Thời gian|Thời hạn|Sản phẩm|Ghi chú|Đơn vị)(?!\w)",
-    re.IGNORECASE,
-)

@@ -28,6 +28,17 @@ MAX_HEADER_LINES = 150  # a repeated header block is never longer than this (bou
 
 
 @cache
+def stamp_line() -> re.Pattern[str]:
+    """A line of a digital-signature stamp: "Ký bởi: …", "Thời gian ký: …", "Email: …" (the markers of
+    ``signatures.json``; one ending in ":" may have space before it, the others end a word)."""
+    markers = [
+        r"\s+".join(map(re.escape, m.rstrip(":").split())) + (r"\s*:" if m.endswith(":") else r"\b")
+        for m in resources.string_list("signatures.json", "stamp_markers")
+    ]
+    return re.compile(f"^(?:{'|'.join(markers)})", re.IGNORECASE)
+
+
+@cache
 def _tail_markers() -> tuple[str, ...]:
     return tuple(m.casefold() for m in resources.string_list(LAYOUT, "site_tail_markers"))
 

@@ -27,7 +27,8 @@ from itertools import pairwise
 
 from cchc_parse import resources
 from cchc_parse.grammar.labels import ARTICLE, NUMBERED_HEADING
-from cchc_parse.grammar.layout import FLAT_ROW_NUMBER, PDF_STAMP_LINE
+from cchc_parse.grammar.layout import FLAT_ROW_NUMBER
+from cchc_parse.normalize.boilerplate import stamp_line
 from cchc_parse.normalize.markup import Line, is_upper
 
 # --- patterns of this module --------------------------------------------------------------------------------
@@ -37,7 +38,7 @@ from cchc_parse.normalize.markup import Line, is_upper
 FLAT_HEADER_START = re.compile(r"^(?:Số\s+)?S?TT(?!\w)", re.IGNORECASE)
 
 FLAT = "flat_tables.json"
-TASKS = "tasks.json"
+COLUMNS = "table_columns.json"
 MAX_HEADER_CHARS = 160  # a header line is column words, never a paragraph
 MIN_ROWS = 2  # a lone numbered line after a header-like line is no table
 MAX_LINES_BEFORE_FIRST = 8  # lines between the header and row 1's number (header rest, row 1's top half)
@@ -55,12 +56,12 @@ class FlatTable:
 
 @cache
 def _column_words() -> dict[str, tuple[str, ...]]:
-    columns = resources.load_json(TASKS).get("columns")
+    columns = resources.load_json(COLUMNS).get("columns")
     if not isinstance(columns, dict) or not all(
         isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)
         for words in columns.values()
     ):
-        raise resources.DataFileError(f"{TASKS}: 'columns' must map roles to lists of words")
+        raise resources.DataFileError(f"{COLUMNS}: 'columns' must map roles to lists of words")
     return {role: tuple(skeleton(w) for w in words) for role, words in columns.items()}
 
 
@@ -125,7 +126,7 @@ def ends_table(text: str, *, in_rows: bool = True) -> bool:
     label = NUMBERED_HEADING.match(text)
     if (label and label["roman"]) or ARTICLE.match(text) or text.startswith(_table_ends()):
         return True
-    if PDF_STAMP_LINE.match(text):
+    if stamp_line().match(text):
         return True
     letters = sum(c.isalpha() for c in text)
     return in_rows and letters >= CAPS_END_LETTERS and is_upper(text) and len(text.split()) >= 3

@@ -25,8 +25,8 @@ from itertools import pairwise
 
 from cchc_parse.document import Block, DocWarning
 from cchc_parse.grammar.documents import MOTTO, NUMBER_LINE
-from cchc_parse.grammar.layout import PDF_STAMP_LINE, TERMINAL
-from cchc_parse.normalize.boilerplate import drop_page_artifacts
+from cchc_parse.grammar.layout import TERMINAL
+from cchc_parse.normalize.boilerplate import drop_page_artifacts, stamp_line
 from cchc_parse.normalize.lines import Layout, join_paragraphs
 from cchc_parse.normalize.markup import Line
 from cchc_parse.readers.pdf_boxes import union
@@ -188,7 +188,7 @@ def remove_stamps(pages: list[PageItems]) -> list[tuple[int, PdfLine]]:
 
 
 def is_stamp_line(text: str) -> bool:
-    return bool(PDF_STAMP_LINE.match(text) or PDF_EMAIL_LINE.match(text))
+    return bool(stamp_line().match(text) or PDF_EMAIL_LINE.match(text))
 
 
 def merge_tables(pages: list[PageItems]) -> int:

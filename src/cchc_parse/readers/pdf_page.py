@@ -21,11 +21,14 @@ import ctypes
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 
-from cchc_parse.grammar.layout import INVISIBLE, PDF_LINE_BREAK, PDF_TABLE_HEADER_WORD, SPACES
+from cchc_parse import resources
+from cchc_parse.grammar.layout import INVISIBLE, PDF_LINE_BREAK, SPACES
+from cchc_parse.grammar.pieces import alternation
 from cchc_parse.readers.pdf_boxes import Box, Glyph, union
 from cchc_parse.readers.pdf_fields import merge_field_words
 
@@ -282,9 +285,18 @@ def _page_text(
     return page
 
 
+@cache
+def table_header_word() -> re.Pattern[str]:
+    """A word of a table's header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian":
+    ``table_columns.json``: page_header_words); a line with two of them marks a page that may hold a
+    table."""
+    words = resources.string_list("table_columns.json", "page_header_words")
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
 def is_table_header(line: str) -> bool:
     """A line of table-header words ("STT Nội dung Chủ trì Phối hợp Thời gian"), not a sentence naming two."""
-    words = PDF_TABLE_HEADER_WORD.findall(line)
+    words = table_header_word().findall(line)
     if len({w.casefold() for w in words}) < 2:
         return False
     return sum(len(w) for w in words) >= HEADER_SHARE * sum(c.isalpha() for c in line)

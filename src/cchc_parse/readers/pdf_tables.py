@@ -12,9 +12,8 @@ import logging
 from dataclasses import dataclass, field
 
 from cchc_parse.document import DocWarning
-from cchc_parse.grammar.layout import PDF_TABLE_HEADER_WORD
 from cchc_parse.readers.pdf_boxes import Box
-from cchc_parse.readers.pdf_page import PageText, PdfLine, clean
+from cchc_parse.readers.pdf_page import PageText, PdfLine, clean, table_header_word
 
 EDGE = 1.5  # points a line may stick out of the table or row it belongs to
 HEADER_REPEAT_MAX = 3  # leading rows a continued table may repeat from the first part
@@ -110,7 +109,7 @@ def place_tables(lines: list[PdfLine], tables: list[PdfTable]) -> list[PdfLine |
 
 def is_header_row(row: list[str]) -> bool:
     """A row of table-header words: two cells or more that start with one ("STT", "Nội dung", "Chủ trì")."""
-    return sum(bool(PDF_TABLE_HEADER_WORD.match(cell.replace("\n", " "))) for cell in row) >= 2
+    return sum(bool(table_header_word().match(cell.replace("\n", " "))) for cell in row) >= 2
 
 
 def continues(first: PdfTable, second: PdfTable) -> bool:

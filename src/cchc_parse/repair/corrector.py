@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cchc_parse.grammar.syllables import VI_UNICODE_ONLY, VI_VOWEL
+from cchc_parse.lexicon import proper_names
 from cchc_parse.repair.candidates import CandidateIndex
 from cchc_parse.repair.case import apply_case, case_pattern
 from cchc_parse.repair.channel import Channel, OcrKind, fold, load_channel, split_token
@@ -82,7 +83,7 @@ class Corrector:
         self._by_token: dict[tuple[str, OcrKind, float], list[Candidate]] = {}
         self._fixed: dict[str, list[Candidate]] = {}
         self.decoder = Decoder(model, trigram=not baseline)
-        self.acronyms = frozenset(string_list("repair.json", "acronyms"))
+        self.acronyms = frozenset(string_list("acronyms.json", "acronyms"))
         self.code_letters = string_map("repair.json", "code_letters")
         self.characters = str.maketrans(string_map("repair.json", "characters"))
         self._code_pattern = code_letters_pattern(self.code_letters)
@@ -105,7 +106,7 @@ class Corrector:
     @cached_property
     def gazetteer(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         names: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for name in string_list("repair.json", "gazetteer"):
+        for name in proper_names():
             words = tuple(name.split())
             if all(w.isalpha() for w in words) and 1 < len(words) <= _GAZETTEER_MAX:
                 names[tuple(skeleton(w) for w in words)] = words
