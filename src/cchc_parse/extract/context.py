@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from cchc_parse.document import Block
@@ -19,7 +19,6 @@ class Context:
     body_end: int
     plan_year: int | None = None
     is_cchc: bool = False
-    consumed: set[int] = field(default_factory=set)  # heading blocks already made into a task
 
     @cached_property
     def owners(self) -> list[Node | None]:

@@ -59,7 +59,6 @@ def make_task(
     ctx: Context, node: Node, origin: TaskOrigin, text: str, lead: list[str]
 ) -> tuple[int, int, Task]:
     """A task from an outline item; its deadline may sit anywhere in the item's text."""
-    ctx.consumed.add(node.block)
     full = ctx.text_of(node)
     parent = _section_node(ctx, node)
     partners = _partners_in(text)

@@ -14,6 +14,7 @@ from cchc_parse.extract.assignments import all_assignments
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import parse_deadline
 from cchc_parse.extract.flat_tables import flat_table_tasks
+from cchc_parse.extract.task_candidates import Candidate, Draft, Source, resolve
 from cchc_parse.extract.task_items import (
     attribute_of,
     is_indicator_list,
@@ -34,21 +35,35 @@ __all__ = ["extract_tasks"]
 
 
 def extract_tasks(ctx: Context) -> list[Task]:
-    drafts: list[tuple[int, int, Task]] = []
+    """Every source's candidates, resolved (:mod:`cchc_parse.extract.task_candidates`), numbered."""
+    drafts = resolve(ctx, SOURCES)
+    return [task.model_copy(update={"id": f"T{n}"}) for n, (_, _, task) in enumerate(drafts, start=1)]
+
+
+# --- sources ------------------------------------------------------------------------------------------
+
+
+def _tables(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
+    """The rows of task tables (a table is no outline item: its rows always stand)."""
+    out: list[Candidate] = []
     for i, block in enumerate(ctx.blocks):
         if block.kind == "table":
             rows = flat_table_tasks(i, block.rows) if block.flattened else table_tasks(i, block.rows)
-            for row in rows:
-                drafts.append((i, row.row, _from_table(ctx, row)))
-    drafts.extend(all_assignments(ctx))
-    for node in ctx.root.walk()[1:]:
-        drafts.extend(_attribute_task(ctx, node))
-    drafts.extend(_attribute_siblings(ctx))
-    for node in ctx.root.walk()[1:]:
-        if is_task_list(node):
-            drafts.extend(_list_items(ctx, node))
-    drafts.sort(key=lambda d: (d[0], d[1]))
-    return [task.model_copy(update={"id": f"T{n}"}) for n, (_, _, task) in enumerate(drafts, start=1)]
+            out.extend(Candidate.made([(i, row.row, _from_table(ctx, row))]) for row in rows)
+    return out
+
+
+def _assignments(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
+    """Duties assigned to agencies: they stand, and take their items from the sources after them."""
+    return [Candidate.made([draft], claims=[draft[0]]) for draft in all_assignments(ctx)]
+
+
+def _attribute_items(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
+    return [c for node in ctx.root.walk()[1:] for c in _attribute_task(ctx, node)]
+
+
+def _lists(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
+    return [c for node in ctx.root.walk()[1:] if is_task_list(node) for c in _list_items(ctx, node)]
 
 
 def _from_table(ctx: Context, row: TableTask) -> Task:
@@ -68,18 +83,17 @@ def _from_table(ctx: Context, row: TableTask) -> Task:
     )
 
 
-def _attribute_task(ctx: Context, node: Node) -> list[tuple[int, int, Task]]:
+def _attribute_task(ctx: Context, node: Node) -> list[Candidate]:
     """An item whose sub-items say who leads it and when: '- Cơ quan chủ trì: …', '- Thời gian: …'.
 
-    'Nhiệm vụ: …' sub-items (inline, or with bullets under them) are the tasks; otherwise the item is.
+    'Nhiệm vụ: …' sub-items (inline, or with bullets under them) are the tasks; otherwise the item is. The
+    candidate takes everything under the item.
     """
-    if node.block in ctx.consumed or (node.is_bullet and not node.children):
+    if node.is_bullet and not node.children:
         return []
     attrs, duties = _collect_attributes(node)
     if "lead" not in attrs and "deadline" not in attrs:
         return []
-    for child in node.walk()[1:]:
-        ctx.consumed.add(child.block)
     update: dict[str, object] = {
         "lead": agency_list(attrs.get("lead", "")),
         "partners": agency_list(attrs.get("partners", "")),
@@ -88,23 +102,28 @@ def _attribute_task(ctx: Context, node: Node) -> list[tuple[int, int, Task]]:
     deadline = attrs.get("deadline")
     if deadline:
         update["deadline"] = parse_deadline(deadline, plan_year=ctx.plan_year)
-    out = []
-    for item, text in duties or [(node, node.text)]:
-        block, row, task = make_task(ctx, item, "list", text, [])
-        out.append((block, row, task.model_copy(update=update)))
-    return out
+
+    def make() -> list[Draft]:
+        drafts = []
+        for item, text in duties or [(node, node.text)]:
+            block, row, task = make_task(ctx, item, "list", text, [])
+            drafts.append((block, row, task.model_copy(update=update)))
+        return drafts
+
+    return [Candidate(make, frozenset([node.block]), frozenset(n.block for n in node.walk()))]
 
 
-def _attribute_siblings(ctx: Context) -> list[tuple[int, int, Task]]:
-    """Items beside attribute tasks are tasks too, though they name no lead ('6. Tổ chức triển khai …')."""
-    out: list[tuple[int, int, Task]] = []
+def _attribute_siblings(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
+    """Items beside attribute tasks are tasks too, though they name no lead ('6. Tổ chức triển khai …'):
+    where most items of a parent are tasks already."""
+    out: list[Candidate] = []
     for parent in ctx.root.walk():
         items = [c for c in parent.children if not c.is_bullet]
-        done = [c for c in items if c.block in ctx.consumed]
+        done = [c for c in items if c.block in claimed]
         if len(done) >= 2 and len(done) * 2 >= len(items):
             for item in items:
-                if item.block not in ctx.consumed and not item.children:
-                    out.append(make_task(ctx, item, "list", item.text, _lead_in(item.text)))
+                if not item.children:
+                    out.append(_item_candidate(ctx, item))
     return out
 
 
@@ -128,22 +147,39 @@ def _collect_attributes(node: Node) -> tuple[dict[str, str], list[tuple[Node, st
     return attrs, duties
 
 
-def _list_items(ctx: Context, node: Node) -> list[tuple[int, int, Task]]:
+def _list_items(ctx: Context, node: Node) -> list[Candidate]:
     """Items directly under a heading that names tasks (for a whole NHIỆM VỤ section: under its areas)."""
-    out: list[tuple[int, int, Task]] = []
+    out: list[Candidate] = []
     for child in node.children:
-        if child.block in ctx.consumed or is_indicator_list(child) or is_task_list(child):
+        if is_indicator_list(child) or is_task_list(child):
             continue
         subitems = [c for c in child.children if not is_indicator_list(c) and not is_task_list(c)]
         if node.level == 1 and child.children and len(child.title) < 120:
             for item in subitems:
-                if item.is_bullet and item.block not in ctx.consumed:
-                    out.append(make_task(ctx, item, "list", item.text, _lead_in(item.text)))
+                if item.is_bullet:
+                    out.append(_item_candidate(ctx, item, also=[child.block]))
         else:
-            out.append(make_task(ctx, child, "list", child.text, _lead_in(child.text)))
+            out.append(_item_candidate(ctx, child))
     return out
+
+
+def _item_candidate(ctx: Context, item: Node, also: list[int] | None = None) -> Candidate:
+    """A list task from an item, with the lead its text names ("Sở Nội vụ chủ trì, …")."""
+    return Candidate.item(
+        item.block, lambda: make_task(ctx, item, "list", item.text, _lead_in(item.text)), also=also or []
+    )
 
 
 def _lead_in(text: str) -> list[str]:
     m = NAMED_LEAD.search(text[:200])
     return split_agencies(m["who"]) if m else []
+
+
+# the sources by name; tasks.json's source_priority says in which order they claim items
+SOURCES: dict[str, Source] = {
+    "tables": _tables,
+    "assignments": _assignments,
+    "attribute items": _attribute_items,
+    "attribute siblings": _attribute_siblings,
+    "lists": _lists,
+}

@@ -188,7 +188,11 @@ class TableColumns(DataFile):
     page_header_words: Words
 
 
+TaskSource = Literal["tables", "assignments", "attribute items", "attribute siblings", "lists"]
+
+
 class Tasks(DataFile):
+    source_priority: Annotated[list[TaskSource], Field(min_length=5), AfterValidator(_distinct)]
     attributes: dict[Literal["lead", "partners", "deadline", "output", "text"], Words]
     duty_verbs: Words
     agency_continuations: Words
