@@ -25,7 +25,7 @@ from cchc_parse.grammar.dates import DATE_REST_NUMERIC, DATE_REST_WORDED, PLACE_
 from cchc_parse.grammar.documents import DOC_NUMBER_RE, MOTTO, NUMBER_LINE
 from cchc_parse.grammar.labels import ROMAN_NUMERAL
 from cchc_parse.grammar.layout import RULE_LINE
-from cchc_parse.grammar.pieces import VI_UPPER
+from cchc_parse.grammar.pieces import VI_UPPER, in_capitals
 from cchc_parse.grammar.syllables import VI_VOWEL
 from cchc_parse.lexicon.tones import canonical
 
@@ -58,10 +58,13 @@ ROMAN_CONTEXT = frozenset({"KHÓA", "KHOÁ", "THỨ", "ĐOẠN", "PHẦN", "CHƯ
 # --- case conversion ------------------------------------------------------------------------------
 
 
+CAPS_SHARE = 0.9  # a header line is in capitals when this share of its letters are
+
+
 def is_caps(text: str) -> bool:
-    """True when (nearly) all letters are upper-case."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    """A header line written in capitals (:func:`cchc_parse.grammar.pieces.in_capitals`, a few misread
+    letters allowed)."""
+    return in_capitals(text, share=CAPS_SHARE)
 
 
 def is_acronym(word: str) -> bool:

@@ -54,3 +54,13 @@ def words_pattern(words: Iterable[str], *, ignore_case: bool = True) -> re.Patte
     """An alternation of literal words from a data file, longest first (so "tin, bài" wins over "tin")."""
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(alternation, re.IGNORECASE if ignore_case else 0)
+
+
+def in_capitals(text: str, *, share: float = 1.0) -> bool:
+    """Whether ``text`` is written in capitals: it has letters and at least ``share`` of them are
+    upper-case (1.0, the default: all of them, as a typed heading; a header read by OCR allows a few
+    lower-case letters misread among the capitals)."""
+    if share >= 1.0:
+        return text.isupper()  # a cased character, and none in lower case
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= share * len(letters)

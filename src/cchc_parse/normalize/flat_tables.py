@@ -28,8 +28,9 @@ from itertools import pairwise
 from cchc_parse import resources
 from cchc_parse.grammar.labels import ARTICLE, NUMBERED_HEADING
 from cchc_parse.grammar.layout import FLAT_ROW_NUMBER
+from cchc_parse.grammar.pieces import in_capitals
 from cchc_parse.normalize.boilerplate import stamp_line
-from cchc_parse.normalize.markup import Line, is_upper
+from cchc_parse.normalize.markup import Line
 
 # --- patterns of this module --------------------------------------------------------------------------------
 # Task tables that OCR ran together into lines, with no reliable column separators left.
@@ -129,7 +130,7 @@ def ends_table(text: str, *, in_rows: bool = True) -> bool:
     if stamp_line().match(text):
         return True
     letters = sum(c.isalpha() for c in text)
-    return in_rows and letters >= CAPS_END_LETTERS and is_upper(text) and len(text.split()) >= 3
+    return in_rows and letters >= CAPS_END_LETTERS and in_capitals(text) and len(text.split()) >= 3
 
 
 def _number_lines(lines: list[Line], head: int) -> list[int]:

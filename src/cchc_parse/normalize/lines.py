@@ -18,8 +18,8 @@ from typing import Literal
 from cchc_parse import resources
 from cchc_parse.grammar.labels import LABEL, LABEL_ONLY
 from cchc_parse.grammar.layout import TERMINAL
-from cchc_parse.grammar.pieces import words_pattern
-from cchc_parse.normalize.markup import Line, is_upper
+from cchc_parse.grammar.pieces import in_capitals, words_pattern
+from cchc_parse.normalize.markup import Line
 
 Layout = Literal["blank_separated", "wrapped", "lines"]
 
@@ -96,14 +96,14 @@ class _Paragraph:
         self.start, self.end = first.start, first.end
         self.parts = [first.text]
         self.open_parens = first.text.count("(") - first.text.count(")")
-        self.upper = is_upper(first.text)
+        self.upper = in_capitals(first.text)
         self.length = len(first.text)
 
     def add(self, line: Line) -> None:
         self.parts.append(line.text)
         self.end = line.end
         self.open_parens += line.text.count("(") - line.text.count(")")
-        self.upper = self.upper and (is_upper(line.text) or not any(c.isalpha() for c in line.text))
+        self.upper = self.upper and (in_capitals(line.text) or not any(c.isalpha() for c in line.text))
         self.length += len(line.text) + 1
 
     def line(self) -> Line:
@@ -130,7 +130,9 @@ def _continues(para: _Paragraph, nxt: str, crossed_blank: bool, layout: Layout, 
     if para.open_parens > 0:  # an open parenthesis continues on the next line
         return True
     if para.upper:
-        return is_upper(nxt) and para.length >= UPPER_WRAP_MIN and not (crossed_blank and layout != "wrapped")
+        return (
+            in_capitals(nxt) and para.length >= UPPER_WRAP_MIN and not (crossed_blank and layout != "wrapped")
+        )
     if layout == "blank_separated":
         return not crossed_blank
     if layout == "wrapped":

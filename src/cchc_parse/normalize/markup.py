@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from cchc_parse.grammar.labels import ARTICLE, BULLET_ONLY, ITEM_LABEL
 from cchc_parse.grammar.layout import CELL_SEPARATORS, INVISIBLE, SPACES
+from cchc_parse.grammar.pieces import in_capitals
 
 # --- patterns of this module --------------------------------------------------------------------------------
 MD_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)", re.MULTILINE)
@@ -97,7 +98,7 @@ def _starts_new_line(before: str, segment: str) -> bool:
     if ARTICLE.match(segment):
         return True
     # An all-caps run before the marker ("KẾ HOẠCH**Tuyên truyền…") is a heading of its own.
-    return is_upper(before) and len(before) >= 4 and segment[:1].isupper() and before[-1:] not in ",;"
+    return in_capitals(before) and len(before) >= 4 and segment[:1].isupper() and before[-1:] not in ",;"
 
 
 def strip_italics(text: str) -> str:
@@ -115,8 +116,3 @@ def clean_markup(raw_lines: list[str]) -> list[Line]:
             text = strip_italics(piece.text)
             out.append(piece if text == piece.text else Line(piece.start, piece.end, text))
     return out
-
-
-def is_upper(text: str) -> bool:
-    """True when every letter of ``text`` is uppercase (and it has letters)."""
-    return text.isupper()  # true when there is a cased character and none is lowercase
