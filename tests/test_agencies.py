@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.extract import agencies
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies, strip_agency_prefix
 
@@ -209,11 +209,9 @@ def test_strip_agency_prefix(text: str, expected: str) -> None:
 @pytest.fixture
 def broken_lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """A copy of the agency lexicon, served instead of the packaged file; edit it in the test."""
-    data = dict(resources.load_json(agencies.AGENCIES))
-    real = resources.load_json
-    monkeypatch.setattr(
-        resources, "load_json", lambda name: data if name == agencies.AGENCIES else real(name)
-    )
+    data = dict(lexicon.load_json(agencies.AGENCIES))
+    real = lexicon.load_json
+    monkeypatch.setattr(lexicon, "load_json", lambda name: data if name == agencies.AGENCIES else real(name))
     agencies._lexicon.cache_clear()
     yield data
     agencies._lexicon.cache_clear()
@@ -232,7 +230,7 @@ def broken_lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
 )
 def test_bad_data_file_is_reported(broken_lexicon: dict[str, Any], edit: Any, message: str) -> None:
     edit(broken_lexicon)
-    with pytest.raises(resources.DataFileError, match=re.escape(message)):
+    with pytest.raises(lexicon.DataFileError, match=re.escape(message)):
         split_agencies("Sở Nội vụ")
 
 

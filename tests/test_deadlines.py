@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.extract.deadline_words import WORDS, deadline_words
 from cchc_parse.extract.deadlines import find_deadline, parse_deadline
 from cchc_parse.models import Deadline
@@ -282,10 +282,10 @@ def test_find_deadline_finds_none(sentence: str) -> None:
 @pytest.fixture
 def broken_words(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """A copy of the deadline words, served instead of the packaged file; edit it in the test."""
-    data = dict(resources.load_json(WORDS))
+    data = dict(lexicon.load_json(WORDS))
     data["recurrence"] = dict(data["recurrence"])
-    real = resources.load_json
-    monkeypatch.setattr(resources, "load_json", lambda name: data if name == WORDS else real(name))
+    real = lexicon.load_json
+    monkeypatch.setattr(lexicon, "load_json", lambda name: data if name == WORDS else real(name))
     deadline_words.cache_clear()
     yield data
     deadline_words.cache_clear()
@@ -305,7 +305,7 @@ def broken_words(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
 )
 def test_bad_data_file_is_reported(broken_words: dict[str, Any], edit: Any, message: str) -> None:
     edit(broken_words)
-    with pytest.raises(resources.DataFileError, match=message):
+    with pytest.raises(lexicon.DataFileError, match=message):
         parse_deadline("Quý I/2026")
 
 

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_parse.errors import InputError
+from cchc_parse.lexicon import DataFileError
 from cchc_parse.normalize import encodings, legacy_tables
 from cchc_parse.normalize.encodings import DecodedText, convert_legacy, decode_bytes
-from cchc_parse.resources import DataFileError
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "cchc_parse" / "data"

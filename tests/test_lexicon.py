@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.lexicon import proper_names
 from cchc_parse.lexicon.schema import SCHEMAS
 from cchc_parse.lexicon.tones import canonical, spellings
@@ -65,15 +65,15 @@ def test_a_broken_file_is_one_line_naming_the_file_and_key(monkeypatch: pytest.M
         def read_text(self, encoding: str) -> str:
             return text
 
-    monkeypatch.setattr("cchc_parse.resources.resources.files", lambda _: Data())
-    resources.load_json.cache_clear()
+    monkeypatch.setattr("cchc_parse.lexicon.resources.files", lambda _: Data())
+    lexicon.load_json.cache_clear()
     try:
         with pytest.raises(
-            resources.DataFileError, match=r"^acronyms\.json: acronyms: .*listed twice: 'CCHC'$"
+            lexicon.DataFileError, match=r"^acronyms\.json: acronyms: .*listed twice: 'CCHC'$"
         ):
-            resources.load_json(name)
+            lexicon.load_json(name)
     finally:
-        resources.load_json.cache_clear()
+        lexicon.load_json.cache_clear()
 
 
 def test_a_concept_lives_in_one_file() -> None:

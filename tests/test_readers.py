@@ -74,12 +74,12 @@ READER_DATA = {"layout.json", "table_columns.json", "signatures.json"}
 LOADED = """
 import json, sys
 from pathlib import Path
-from cchc_parse import repair, resources
+from cchc_parse import lexicon, repair
 from cchc_parse.formats import format_for
 from cchc_parse.options import ParseOptions
 path = Path(sys.argv[1])
 format_for(path).load().read(path, ParseOptions(repair="always"))
-loaded = sorted(set(resources.LOADED))
+loaded = sorted(set(lexicon.LOADED))
 print(json.dumps({"data": loaded, "model": repair.corrector.cache_info().currsize}))
 """
 

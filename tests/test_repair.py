@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_parse.api import parse_file, parse_text, repair_file
+from cchc_parse.lexicon import DataFileError
 from cchc_parse.normalize.encodings import HAT_MARKS, TONE_MARKS, without_tone
 from cchc_parse.repair import corrector, repair_text
 from cchc_parse.repair.case import apply_case
@@ -24,7 +25,6 @@ from cchc_parse.repair.document import RepairCount, needs_repair, repair_source_
 from cchc_parse.repair.model import MAGIC, decode, encode, load_model
 from cchc_parse.repair.syllables import is_syllable, skeleton
 from cchc_parse.repair.tokens import NUM, START, lm_sentences, scan
-from cchc_parse.resources import DataFileError
 from cli_helpers import cli
 
 ROOT = Path(__file__).resolve().parents[1]

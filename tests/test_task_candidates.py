@@ -11,8 +11,8 @@ from cchc_parse import parse_file
 from cchc_parse.extract import task_candidates, tasks
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.task_candidates import Candidate, Draft, Source, resolve
+from cchc_parse.lexicon import DataFileError
 from cchc_parse.models import Span, Task
-from cchc_parse.resources import DataFileError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.validate import resolve_codes, rule_table, validate_file
 from cchc_parse.validate.checks import CHECKS, roman_value
 from cli_helpers import CliResult, cli
@@ -435,10 +435,10 @@ def test_bad_data_file_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     from cchc_parse.validate import catalog
 
     bad = {"rules": [{"code": "CP1", "severity": "error", "message": "m", "checks": "c"}]}
-    monkeypatch.setattr(resources, "load_json", lambda name: bad)
+    monkeypatch.setattr(lexicon, "load_json", lambda name: bad)
     catalog.rule_table.cache_clear()
     try:
-        with pytest.raises(resources.DataFileError, match="bad rule code"):
+        with pytest.raises(lexicon.DataFileError, match="bad rule code"):
             catalog.rule_table()
     finally:
         catalog.rule_table.cache_clear()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.pieces import alternation, bounded_words_pattern
 from cchc_parse.lexicon.tones import spellings
 
@@ -81,8 +81,8 @@ class _Lexicon:
     departments: frozenset[str]  # department names, case-folded
 
 
-def _fail(key: str, what: str) -> resources.DataFileError:
-    return resources.DataFileError(f"{AGENCIES}: '{key}' {what}")
+def _fail(key: str, what: str) -> lexicon.DataFileError:
+    return lexicon.DataFileError(f"{AGENCIES}: '{key}' {what}")
 
 
 def _spellings(words: Iterable[str]) -> set[str]:
@@ -92,7 +92,7 @@ def _spellings(words: Iterable[str]) -> set[str]:
 
 def _phrases(key: str) -> tuple[str, ...]:
     """A list of phrases that each hold a separator (a comma or "và"), or there is nothing to protect."""
-    phrases = resources.string_list(AGENCIES, key)
+    phrases = lexicon.string_list(AGENCIES, key)
     for phrase in phrases:
         if "," not in phrase and " và " not in phrase:
             raise _fail(key, f"entry {phrase!r} holds no comma or 'và': nothing to protect")
@@ -100,7 +100,7 @@ def _phrases(key: str) -> tuple[str, ...]:
 
 
 def _department_prefixes() -> dict[str, str]:
-    prefixes = resources.string_map(AGENCIES, "department_prefixes")
+    prefixes = lexicon.string_map(AGENCIES, "department_prefixes")
     if not prefixes or not all(k.strip() and v.strip() for k, v in prefixes.items()):
         raise _fail("department_prefixes", "must map department words to their printed prefix")
     return {k.casefold(): v for k, v in prefixes.items()}
@@ -109,7 +109,7 @@ def _department_prefixes() -> dict[str, str]:
 @cache
 def _lexicon() -> _Lexicon:
     def words(key: str) -> tuple[str, ...]:
-        return resources.string_list(AGENCIES, key)
+        return lexicon.string_list(AGENCIES, key)
 
     departments = words("department_names")
     prefixes = _department_prefixes()

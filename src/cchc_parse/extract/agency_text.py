@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies, strip_agency_prefix
 from cchc_parse.grammar.pieces import words_pattern
 
@@ -37,7 +37,7 @@ def agency_like(piece: str) -> bool:
     """An agency, also when a list continues in lower case ('…, đơn vị trực thuộc Sở')."""
     if looks_like_agency(piece) or looks_like_agency(piece[:1].upper() + piece[1:]):
         return True
-    return piece.casefold().startswith(resources.string_list(TASKS, "agency_continuations"))
+    return piece.casefold().startswith(lexicon.string_list(TASKS, "agency_continuations"))
 
 
 def agency_list(text: str) -> list[str]:
@@ -59,5 +59,5 @@ def clean_agency(text: str) -> str:
 
 @cache
 def duty_verbs() -> re.Pattern[str]:
-    verbs = resources.string_list(TASKS, "duty_verbs")
+    verbs = lexicon.string_list(TASKS, "duty_verbs")
     return re.compile(r"\s(?:" + words_pattern(verbs, ignore_case=False).pattern + r")\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.pieces import words_pattern
 
 AREAS = "areas.json"
@@ -13,18 +13,18 @@ AREAS = "areas.json"
 
 @cache
 def _areas() -> list[tuple[str, re.Pattern[str]]]:
-    rows = resources.load_json(AREAS)["areas"]
+    rows = lexicon.load_json(AREAS)["areas"]
     out = []
     for name, words in rows:
         if not isinstance(name, str) or not words:
-            raise resources.DataFileError(f"{AREAS}: each area needs a name and words")
+            raise lexicon.DataFileError(f"{AREAS}: each area needs a name and words")
         out.append((name, words_pattern(words)))
     return out
 
 
 @cache
 def _cchc_marker() -> re.Pattern[str]:
-    return words_pattern(resources.string_list(AREAS, "cchc_markers"))
+    return words_pattern(lexicon.string_list(AREAS, "cchc_markers"))
 
 
 def is_cchc(title: str | None, body_sample: str) -> bool:

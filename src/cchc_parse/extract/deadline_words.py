@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, get_args
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.dates import deadline_mention_pattern
 from cchc_parse.grammar.pieces import alternation, bounded_words_pattern, word_start
 
@@ -121,8 +121,8 @@ def key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _fail(where: str, what: str) -> resources.DataFileError:
-    return resources.DataFileError(f"{WORDS}: '{where}' must be {what}")
+def _fail(where: str, what: str) -> lexicon.DataFileError:
+    return lexicon.DataFileError(f"{WORDS}: '{where}' must be {what}")
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -163,7 +163,7 @@ def _numbers(value: Any) -> dict[str, int]:
 
 @cache
 def deadline_words() -> DeadlineWords:
-    data = resources.load_json(WORDS)
+    data = lexicon.load_json(WORDS)
     rec = _mapping(data.get("recurrence"), "recurrence")
     cues = _cues(data.get("cues"))
     units = _recurrences(rec.get("units"), "recurrence.units")

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.layout import FLAT_TOKEN, OCR_EDGES
 from cchc_parse.grammar.syllables import VI_SYLLABLE
 from cchc_parse.normalize.encodings import without_tone
@@ -53,7 +53,7 @@ class FlatLine:
 
 @cache
 def _linking_words() -> frozenset[str]:
-    return frozenset(w.casefold() for w in resources.string_list(FLAT, "linking_words"))
+    return frozenset(w.casefold() for w in lexicon.string_list(FLAT, "linking_words"))
 
 
 def similar(a: str, b: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies
 from cchc_parse.extract.agency_text import agency_like
 from cchc_parse.extract.flat_cells import (
@@ -76,15 +76,15 @@ class _Name:
 @cache
 def _deadline_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Cue and recurrence-lead words, and continuous-time words, of data/deadline_words.json (checked)."""
-    data = resources.load_json(WORDS)
+    data = lexicon.load_json(WORDS)
     cues, recurrence = data.get("cues"), data.get("recurrence")
     if not isinstance(cues, dict) or not isinstance(recurrence, dict):
-        raise resources.DataFileError(f"{WORDS}: 'cues' and 'recurrence' must be objects")
+        raise lexicon.DataFileError(f"{WORDS}: 'cues' and 'recurrence' must be objects")
     lists = [*cues.values(), recurrence.get("leads"), recurrence.get("continuous")]
     if not all(isinstance(words, list) and words for words in lists) or not all(
         isinstance(w, str) and w.strip() for words in lists for w in words
     ):
-        raise resources.DataFileError(f"{WORDS}: cue, lead and continuous words must be non-empty lists")
+        raise lexicon.DataFileError(f"{WORDS}: cue, lead and continuous words must be non-empty lists")
     return tuple(w for words in lists[:-1] for w in words), tuple(lists[-1])
 
 
@@ -96,13 +96,13 @@ def _deadline_start() -> re.Pattern[str]:
 @cache
 def _collective_starts() -> frozenset[str]:
     """Collective starts with a capital ("Các", "Tất"): inside a row's other columns, a new agency."""
-    words = resources.string_list(AGENCIES, "collective_starts")
+    words = lexicon.string_list(AGENCIES, "collective_starts")
     return frozenset(w.split()[0] for w in words if w[:1].isupper())
 
 
 @cache
 def _collective_nouns() -> frozenset[str]:
-    return frozenset(w.casefold() for w in resources.string_list(AGENCIES, "collective_nouns"))
+    return frozenset(w.casefold() for w in lexicon.string_list(AGENCIES, "collective_nouns"))
 
 
 @cache

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.document import Block
 from cchc_parse.extract.header_words import (
     DOCUMENT_TYPES,
@@ -339,7 +339,7 @@ def complete_locality(entity: str, texts: list[str], place: str | None) -> str:
 
 @cache
 def _issuing_re() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in resources.string_list(DOCUMENT_TYPES, "issuing_verbs"))
+    verbs = "|".join(re.escape(v) for v in lexicon.string_list(DOCUMENT_TYPES, "issuing_verbs"))
     return re.compile(rf"\s(?:{verbs})\s+[Kk]ế hoạch\b")
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 
 AGENCIES, PLACES, ACRONYMS = "agencies.json", "places.json", "acronyms.json"
 SIGNATURES, DOCUMENT_TYPES, TITLE_CASE = "signatures.json", "document_types.json", "title_case.json"
@@ -33,7 +33,7 @@ class Words:
 
 def _spellings(name: str, key: str) -> dict[str, str]:
     """A map from upper-case phrases to their spelling (the schema checks they differ in case only)."""
-    return resources.string_map(name, key)
+    return lexicon.string_map(name, key)
 
 
 @cache
@@ -42,18 +42,18 @@ def words() -> Words:
         return sorted(keys, key=len, reverse=True)
 
     heads = _spellings(AGENCIES, "heads_in_capitals")
-    doc_types = resources.string_list(DOCUMENT_TYPES, "doc_types")
+    doc_types = lexicon.string_list(DOCUMENT_TYPES, "doc_types")
     return Words(
         heads={k: heads[k] for k in longest_first(list(heads))},
         exact=_spellings(AGENCIES, "exact_agencies"),
         proper=_spellings(TITLE_CASE, "proper_phrases"),
-        localities=tuple(longest_first(resources.string_list(PLACES, "localities"))),
-        places={p.upper(): p for p in longest_first(resources.string_list(PLACES, "provinces"))},
-        acronyms=frozenset(resources.string_list(ACRONYMS, "acronyms")),
-        authorities=tuple(longest_first(resources.string_list(SIGNATURES, "authority_titles"))),
+        localities=tuple(longest_first(lexicon.string_list(PLACES, "localities"))),
+        places={p.upper(): p for p in longest_first(lexicon.string_list(PLACES, "provinces"))},
+        acronyms=frozenset(lexicon.string_list(ACRONYMS, "acronyms")),
+        authorities=tuple(longest_first(lexicon.string_list(SIGNATURES, "authority_titles"))),
         doc_types={n.upper(): n for n in longest_first(doc_types)},
-        code_case=resources.string_map(DOCUMENT_TYPES, "number_code_case"),
-        law_stops=frozenset(resources.string_list(TITLE_CASE, "law_name_stop_words")),
+        code_case=lexicon.string_map(DOCUMENT_TYPES, "number_code_case"),
+        law_stops=frozenset(lexicon.string_list(TITLE_CASE, "law_name_stop_words")),
     )
 
 

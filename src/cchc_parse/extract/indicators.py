@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.document import Block
 from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.context import Context
@@ -50,7 +50,7 @@ class Target:
 
 
 def _alternation(key: str) -> str:
-    return words_pattern(resources.string_list(DATA, key)).pattern
+    return words_pattern(lexicon.string_list(DATA, key)).pattern
 
 
 @cache

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
 from cchc_parse.extract.header_words import DOCUMENT_TYPES, words
@@ -67,8 +67,8 @@ def _cites_re() -> re.Pattern[str]:
 @cache
 def _openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (
-        tuple(resources.string_list(OPENERS, "legal_basis_openers")),
-        tuple(resources.string_list(OPENERS, "legal_basis_openers_with_ref")),
+        tuple(lexicon.string_list(OPENERS, "legal_basis_openers")),
+        tuple(lexicon.string_list(OPENERS, "legal_basis_openers_with_ref")),
     )
 
 
@@ -82,9 +82,9 @@ def type_from_number(number: str | None) -> str | None:
         return None
     party = NUMBER_PARTY_CODE.match(number)
     if party:
-        return resources.string_map(DOCUMENT_TYPES, "party_doc_type_codes").get(party.group("code"))
+        return lexicon.string_map(DOCUMENT_TYPES, "party_doc_type_codes").get(party.group("code"))
     state = NUMBER_STATE_CODE.match(number)
-    return resources.string_map(DOCUMENT_TYPES, "doc_type_codes").get(state.group("code")) if state else None
+    return lexicon.string_map(DOCUMENT_TYPES, "doc_type_codes").get(state.group("code")) if state else None
 
 
 # --- references -----------------------------------------------------------------------------------

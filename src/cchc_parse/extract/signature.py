@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.document import Block, BlockRole
 from cchc_parse.extract.header import authority_title, is_caps
 from cchc_parse.extract.header_words import SIGNATURES
@@ -47,14 +47,14 @@ CELL_SKIP = 2  # leading non-title lines allowed in a signature cell ("XÃC THá»
 def _prefix_re() -> re.Pattern[str]:
     # A signature prefix ("KT.", "TM.", "K/T") opening a line or standing inside a glued one.
     alts = "|".join(
-        re.escape(p.rstrip(".")) + r"\.?" for p in resources.string_list(SIGNATURES, "signature_prefixes")
+        re.escape(p.rstrip(".")) + r"\.?" for p in lexicon.string_list(SIGNATURES, "signature_prefixes")
     )
     return re.compile(rf"(?:^|\s)(?:{alts})(?=\s)")
 
 
 @cache
 def _name_prefix_re() -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in resources.string_list(SIGNATURES, "name_prefixes"))
+    alts = "|".join(re.escape(p) for p in lexicon.string_list(SIGNATURES, "name_prefixes"))
     return re.compile(rf"^(?:{alts})\s+")
 
 

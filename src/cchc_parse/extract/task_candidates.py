@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.extract.context import Context
 from cchc_parse.models import Task
 
@@ -50,14 +50,14 @@ Source = Callable[[Context, frozenset[int]], Sequence[Candidate]]
 @cache
 def source_priority() -> tuple[str, ...]:
     """The task sources, the first to claim an item first (``tasks.json``: source_priority)."""
-    return resources.string_list(TASKS, "source_priority")
+    return lexicon.string_list(TASKS, "source_priority")
 
 
 def resolve(ctx: Context, sources: dict[str, Source]) -> list[Draft]:
     """The drafts of the candidates that stand, in reading order."""
     order = source_priority()
     if set(order) != set(sources):
-        raise resources.DataFileError(f"{TASKS}: 'source_priority' must name {', '.join(sorted(sources))}")
+        raise lexicon.DataFileError(f"{TASKS}: 'source_priority' must name {', '.join(sorted(sources))}")
     claimed: set[int] = set()
     drafts: list[Draft] = []
     for name in order:

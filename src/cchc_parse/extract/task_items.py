@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.extract.agencies import looks_like_agency
 from cchc_parse.extract.agency_text import agency_list
 from cchc_parse.extract.areas import classify_area
@@ -30,7 +30,7 @@ INDICATOR_HEADING_MAX = 100  # a heading naming targets ("đạt các mục tiê
 
 @cache
 def _titles(key: str) -> frozenset[str]:
-    return frozenset(t.casefold() for t in resources.string_list(SECTIONS, key))
+    return frozenset(t.casefold() for t in lexicon.string_list(SECTIONS, key))
 
 
 @lru_cache(maxsize=4096)
@@ -114,7 +114,7 @@ def _partners_in(text: str) -> list[str]:
 
 @cache
 def _attribute_words() -> dict[str, tuple[str, ...]]:
-    attrs = resources.load_json(TASKS)["attributes"]
+    attrs = lexicon.load_json(TASKS)["attributes"]
     return {
         role: tuple(sorted((w.casefold() for w in words), key=len, reverse=True))
         for role, words in attrs.items()

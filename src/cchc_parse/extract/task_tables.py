@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.extract.agencies import split_agencies
 from cchc_parse.extract.deadlines import parse_deadline
 
@@ -36,8 +36,8 @@ class TableTask:
 
 @cache
 def _column_words() -> list[tuple[str, tuple[str, ...]]]:
-    columns = resources.load_json(COLUMNS)["columns"]
-    order = resources.string_list(COLUMNS, "column_priority")
+    columns = lexicon.load_json(COLUMNS)["columns"]
+    order = lexicon.string_list(COLUMNS, "column_priority")
     return [(role, tuple(w.casefold() for w in columns[role])) for role in order]
 
 

@@ -1,4 +1,4 @@
-"""The models every data file is validated by when it is loaded (:func:`cchc_parse.resources.load_json`).
+"""The models every data file is validated by when it is loaded (:func:`cchc_parse.lexicon.load_json`).
 
 One model per file, one file per concept. A word is a non-empty NFC string without white space before it
 (one space after it means "followed by a space"); a word list is non-empty and holds no word twice;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.document import DocWarning
 from cchc_parse.grammar.layout import CELL_SEPARATORS, MD_TABLE_ROW, RULE_LINE
 from cchc_parse.normalize.markup import Line
@@ -33,19 +33,19 @@ def stamp_line() -> re.Pattern[str]:
     ``signatures.json``; one ending in ":" may have space before it, the others end a word)."""
     markers = [
         r"\s+".join(map(re.escape, m.rstrip(":").split())) + (r"\s*:" if m.endswith(":") else r"\b")
-        for m in resources.string_list("signatures.json", "stamp_markers")
+        for m in lexicon.string_list("signatures.json", "stamp_markers")
     ]
     return re.compile(f"^(?:{'|'.join(markers)})", re.IGNORECASE)
 
 
 @cache
 def _tail_markers() -> tuple[str, ...]:
-    return tuple(m.casefold() for m in resources.string_list(LAYOUT, "site_tail_markers"))
+    return tuple(m.casefold() for m in lexicon.string_list(LAYOUT, "site_tail_markers"))
 
 
 @cache
 def _meta_keys() -> dict[str, str]:
-    return resources.string_map(LAYOUT, "site_meta_keys")
+    return lexicon.string_map(LAYOUT, "site_meta_keys")
 
 
 def _key(text: str) -> str | None:
@@ -96,7 +96,7 @@ def trim_site_chrome(
     meta: dict[str, str] = {}
     warnings: list[DocWarning] = []
     start = 0
-    end_markers = {m.casefold() for m in resources.string_list(LAYOUT, "site_head_end_markers")}
+    end_markers = {m.casefold() for m in lexicon.string_list(LAYOUT, "site_head_end_markers")}
     for i, line in enumerate(lines[:HEAD_SCAN_LINES]):
         if line.text.casefold() in end_markers:
             start = _site_meta_pairs(lines, i + 1, meta)
@@ -170,7 +170,7 @@ def _is_repeated_header(run: list[Line]) -> bool:
     """Scrapers repeat the document's header block; a plan legitimately repeats its own sentences."""
     if len(run) < MIN_REPEAT_LINES or sum(len(line.text) for line in run) < MIN_REPEAT_CHARS:
         return False
-    markers = resources.string_list(LAYOUT, "repeated_header_markers")
+    markers = lexicon.string_list(LAYOUT, "repeated_header_markers")
     return any(line.text.startswith(markers) for line in run)
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.labels import ARTICLE, NUMBERED_HEADING
 from cchc_parse.grammar.layout import FLAT_ROW_NUMBER
 from cchc_parse.grammar.pieces import in_capitals
@@ -57,18 +57,18 @@ class FlatTable:
 
 @cache
 def _column_words() -> dict[str, tuple[str, ...]]:
-    columns = resources.load_json(COLUMNS).get("columns")
+    columns = lexicon.load_json(COLUMNS).get("columns")
     if not isinstance(columns, dict) or not all(
         isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)
         for words in columns.values()
     ):
-        raise resources.DataFileError(f"{COLUMNS}: 'columns' must map roles to lists of words")
+        raise lexicon.DataFileError(f"{COLUMNS}: 'columns' must map roles to lists of words")
     return {role: tuple(skeleton(w) for w in words) for role, words in columns.items()}
 
 
 @cache
 def _table_ends() -> tuple[str, ...]:
-    return resources.string_list(FLAT, "table_ends")
+    return lexicon.string_list(FLAT, "table_ends")
 
 
 def skeleton(text: str) -> str:

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from cchc_parse.grammar.pieces import char_class
-from cchc_parse.resources import DataFileError
+from cchc_parse.lexicon import DataFileError
 
 LegacyKind = Literal["tcvn3", "vni"]
 LEGACY_KINDS: tuple[LegacyKind, ...] = ("tcvn3", "vni")

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Literal
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.labels import LABEL, LABEL_ONLY
 from cchc_parse.grammar.layout import TERMINAL
 from cchc_parse.grammar.pieces import in_capitals, words_pattern
@@ -29,7 +29,7 @@ UPPER_WRAP_MIN = 45  # an all-caps line this long may continue on the next all-c
 
 @cache
 def _starters() -> re.Pattern[str]:
-    return words_pattern(resources.string_list("layout.json", "paragraph_starters"), ignore_case=False)
+    return words_pattern(lexicon.string_list("layout.json", "paragraph_starters"), ignore_case=False)
 
 
 def starts_paragraph(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.labels import NUMBERED_HEADING
 from cchc_parse.grammar.layout import CELL_SEPARATORS, MD_TABLE_ROW
 from cchc_parse.normalize.markup import Line
@@ -33,7 +33,7 @@ MAX_CELL_LINES = 60
 
 @cache
 def _breakers() -> tuple[str, ...]:
-    return resources.string_list("layout.json", "table_breakers")
+    return lexicon.string_list("layout.json", "table_breakers")
 
 
 @dataclass

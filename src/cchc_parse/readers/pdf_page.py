@@ -26,7 +26,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.grammar.layout import INVISIBLE, PDF_LINE_BREAK, SPACES
 from cchc_parse.grammar.pieces import alternation
 from cchc_parse.readers.pdf_boxes import Box, Glyph, union
@@ -290,7 +290,7 @@ def table_header_word() -> re.Pattern[str]:
     """A word of a table's header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian":
     ``table_columns.json``: page_header_words); a line with two of them marks a page that may hold a
     table."""
-    words = resources.string_list("table_columns.json", "page_header_words")
+    words = lexicon.string_list("table_columns.json", "page_header_words")
     return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 

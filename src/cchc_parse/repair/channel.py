@@ -23,9 +23,9 @@ from typing import Literal
 
 from rapidfuzz.distance import Hamming, Levenshtein
 
+from cchc_parse.lexicon import DataFileError, load_json
 from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.repair.syllables import skeleton
-from cchc_parse.resources import DataFileError, load_json
 
 __all__ = ["CHANNEL_FILE", "Channel", "OcrKind", "fold", "load_channel", "split_token"]
 

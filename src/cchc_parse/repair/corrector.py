@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cchc_parse.grammar.syllables import VI_UNICODE_ONLY, VI_VOWEL
-from cchc_parse.lexicon import proper_names
+from cchc_parse.lexicon import DataFileError, load_json, proper_names, string_list, string_map
 from cchc_parse.repair.candidates import CandidateIndex
 from cchc_parse.repair.case import apply_case, case_pattern
 from cchc_parse.repair.channel import Channel, OcrKind, fold, load_channel, split_token
@@ -31,7 +31,6 @@ from cchc_parse.repair.units import (
     fix_roman_labels,
     list_labels,
 )
-from cchc_parse.resources import DataFileError, load_json, string_list, string_map
 
 __all__ = ["Candidate", "Corrector", "RepairStats", "kind_of_words", "ocr_kind"]
 

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from cchc_parse.resources import DataFileError
+from cchc_parse.lexicon import DataFileError
 
 __all__ = ["MODEL_FILE", "NgramModel", "load_model"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.document import Block, DocWarning
 from cchc_parse.structure.outline import SECTIONS, Node
 
@@ -19,7 +19,7 @@ ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 
 @cache
 def _top_titles() -> list[tuple[re.Pattern[str], str]]:
-    rows = resources.load_json(SECTIONS)["inferred_top_titles"]
+    rows = lexicon.load_json(SECTIONS)["inferred_top_titles"]
     return [(re.compile(pattern, re.IGNORECASE), title) for pattern, title in rows]
 
 

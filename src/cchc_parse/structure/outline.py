@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import pairwise
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.document import Block
 from cchc_parse.structure.labels import BODY_OPENERS, opens_body
 
@@ -73,7 +73,7 @@ def item_title(text: str) -> str:
 
 @cache
 def _cues(key: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in resources.string_list(SECTIONS, key)), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in lexicon.string_list(SECTIONS, key)), re.IGNORECASE)
 
 
 def body_range(blocks: list[Block]) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from cchc_parse import resources
+from cchc_parse import lexicon
 from cchc_parse.validate.findings import SEVERITIES, Severity
 
 # --- patterns of this module --------------------------------------------------------------------------------
@@ -34,8 +34,8 @@ class Rule:
         return self.message.format(**fields)
 
 
-def _error(what: str) -> resources.DataFileError:
-    return resources.DataFileError(f"{DATA}: {what}")
+def _error(what: str) -> lexicon.DataFileError:
+    return lexicon.DataFileError(f"{DATA}: {what}")
 
 
 def _rule(row: Any) -> Rule:
@@ -59,7 +59,7 @@ def _rule(row: Any) -> Rule:
 @cache
 def rule_table() -> dict[str, Rule]:
     """Every rule by code, in code order."""
-    rows = resources.load_json(DATA).get("rules")
+    rows = lexicon.load_json(DATA).get("rules")
     if not isinstance(rows, list) or not rows:
         raise _error("'rules' must be a non-empty list")
     table: dict[str, Rule] = {}
@@ -74,7 +74,7 @@ def rule_table() -> dict[str, Rule]:
 @cache
 def required_parts() -> dict[str, tuple[str, ...]]:
     """Rule code -> the section-title words that satisfy that required part."""
-    parts = resources.load_json(DATA).get("required_parts")
+    parts = lexicon.load_json(DATA).get("required_parts")
     if not isinstance(parts, dict) or not parts:
         raise _error("'required_parts' must be a non-empty object")
     for code in parts:
@@ -93,8 +93,8 @@ def _words(parts: dict[str, Any], code: str) -> tuple[str, ...]:
 @cache
 def required_areas() -> tuple[str, ...]:
     """The reform areas a CCHC plan must cover; each one an area name of areas.json."""
-    wanted = resources.string_list(DATA, "required_areas")
-    known = {row[0] for row in resources.load_json(AREAS)["areas"]}
+    wanted = lexicon.string_list(DATA, "required_areas")
+    known = {row[0] for row in lexicon.load_json(AREAS)["areas"]}
     unknown = [a for a in wanted if a not in known]
     if unknown:
         raise _error(f"required_areas: not areas of {AREAS}: {unknown}")
@@ -104,7 +104,7 @@ def required_areas() -> tuple[str, ...]:
 @cache
 def letter_order() -> str:
     """The letters that number items in order: a), b), c), d), đ), e) ..."""
-    letters = resources.load_json(DATA).get("letter_order")
+    letters = lexicon.load_json(DATA).get("letter_order")
     if not isinstance(letters, str) or not letters or len(set(letters)) != len(letters):
         raise _error("'letter_order' must be a string of distinct letters")
     return letters

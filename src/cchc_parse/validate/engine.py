@@ -11,10 +11,10 @@ from cchc_parse.api import read_document, read_text_file
 from cchc_parse.document import Block
 from cchc_parse.errors import CchcParseError
 from cchc_parse.formats import is_text_file
+from cchc_parse.lexicon import DataFileError
 from cchc_parse.models import PlanDocument
 from cchc_parse.options import ParseOptions
 from cchc_parse.pipeline import build_plan_document
-from cchc_parse.resources import DataFileError
 from cchc_parse.validate.catalog import UNREADABLE, rule_table
 from cchc_parse.validate.checks import CHECKS, Context, Place, TextLine
 from cchc_parse.validate.findings import FileResult, Finding, file_result
