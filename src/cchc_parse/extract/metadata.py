@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
+from cchc_parse.extract import title_case as tc
 from cchc_parse.extract.header_words import words
 from cchc_parse.extract.legal_basis import (
     NOT_BASIS,
@@ -27,7 +28,7 @@ from cchc_parse.grammar.dates import PLACE_DATE, YEAR_RANGE, YEAR_SINGLE
 from cchc_parse.grammar.documents import LEAD_BULLET, MOTTO, NUMBER_LINE
 from cchc_parse.grammar.layout import RULE_LINE
 from cchc_parse.models import LegalBasis, Plan
-from cchc_parse.structure.labels import closes_opening, ensure_labels
+from cchc_parse.structure.labels import closes_opening
 
 # In "Điều 1": the verb that issues or approves a plan, up to the opening of "Kế hoạch" (maybe in quotes).
 ARTICLE_PLAN = re.compile(r"(?:[Bb]an hành|[Pp]hê duyệt)\b[^“\"]{0,60}?(?P<quote>[“\"])?(?=Kế hoạch\b)")
@@ -71,7 +72,7 @@ def _head_end(blocks: list[Block]) -> int:
         text = LEAD_BULLET.sub("", block.text)
         if is_opener(text) or NOT_BASIS.match(text) or closes_opening(block):
             return i
-        if text.startswith("Kính gửi") or (len(text) > LONG_PARAGRAPH and not hd.is_caps(text)):
+        if text.startswith("Kính gửi") or (len(text) > LONG_PARAGRAPH and not tc.is_caps(text)):
             return i
     return min(len(blocks), HEAD_MAX)
 
@@ -85,8 +86,8 @@ def _keyword(text: str) -> tuple[str, str] | None:
 
 
 def _is_authority(text: str) -> bool:
-    head = hd.starts_with_head(text)
-    return hd.is_caps(text) and (bool(hd.authority_title(text)) or bool(head and " " in head))
+    head = tc.starts_with_head(text)
+    return tc.is_caps(text) and (bool(tc.authority_title(text)) or bool(head and " " in head))
 
 
 def _is_meta_line(text: str) -> bool:
@@ -94,19 +95,19 @@ def _is_meta_line(text: str) -> bool:
 
 
 def _is_header_line(text: str) -> bool:
-    return not hd.is_caps(text) or bool(hd.starts_with_head(text)) or bool(MOTTO.match(text))
+    return not tc.is_caps(text) or bool(tc.starts_with_head(text)) or bool(MOTTO.match(text))
 
 
 def _cut_authority(subject: str) -> tuple[str, str | None]:
     """Split an authority glued to the end of a subject ("… NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ")."""
-    if not hd.is_caps(subject):
+    if not tc.is_caps(subject):
         return subject, None
     words = subject.split(" ")
     for i in range(1, len(words)):
         tail = " ".join(words[i:])
         if (
             words[i - 1] not in NOT_CONTINUED
-            and hd.authority_title(tail)
+            and tc.authority_title(tail)
             and not any(c.isdigit() for c in tail)
         ):
             return " ".join(words[:i]), tail
@@ -118,7 +119,7 @@ def _subject_lines(paras: list[str], first: str) -> list[str]:
     for text in paras:
         if _is_authority(text):
             break
-        if hd.is_caps(text) and not _is_meta_line(text):
+        if tc.is_caps(text) and not _is_meta_line(text):
             lines.append(text)
         elif not lines and len(text) < LONG_PARAGRAPH and not text.endswith((":", ";")):
             return [text]
@@ -140,7 +141,7 @@ def read_head(blocks: list[Block]) -> Head:
         while start < len(paras) and _is_header_line(paras[start][1]):
             start += 1
         first, rest = "", [t for _, t in paras[start:]]
-        rest = rest[:1] if rest and not hd.is_caps(rest[0]) else rest
+        rest = rest[:1] if rest and not tc.is_caps(rest[0]) else rest
     head.issuer_end = paras[start][0] if start < len(paras) else head.end
     head.subject, glued = _cut_authority(" ".join(" ".join(_subject_lines(rest, first)).split()))
     head.authority = glued or next((t for t in rest if _is_authority(t)), None)
@@ -188,14 +189,14 @@ def plan_title(doc_type: str | None, subject: str, article: str | None) -> str |
             return from_article
     if not subject:
         return None
-    text = hd.sentence_case(subject)
+    text = tc.sentence_case(subject)
     if doc_type == "Kế hoạch":
         text = ABOUT.sub("", text)
     issuing = SUBJECT_ISSUES_PLAN.match(text)
     if doc_type != "Kế hoạch" and issuing:
         return "K" + issuing.group("plan")[1:]
     if doc_type:
-        return f"{doc_type} {hd.lower_first(text)}"
+        return f"{doc_type} {tc.lower_first(text)}"
     return text[:1].upper() + text[1:]
 
 
@@ -227,14 +228,14 @@ def issuers(
     blocks: list[Block], header: hd.Header, head: Head, bases: list[LegalBasis]
 ) -> tuple[str | None, str | None]:
     """(issuer, parent_issuer): header bodies, else the authority line, else the opening sentence."""
-    entities = [hd.agency_case(e) for e in header.entities]
+    entities = [tc.agency_case(e) for e in header.entities]
     authority = hd.authority_entity(head.authority) if head.authority else None
     issuer = entities[-1] if entities else None
     parent = entities[-2] if len(entities) > 1 else None
     if authority and (
         issuer is None or (issuer.upper() in words().heads and authority.startswith(issuer.upper()))
     ):
-        issuer = hd.agency_case(authority)
+        issuer = tc.agency_case(authority)
     if issuer is None:
         after = [
             b.text for b in blocks[head.end : head.end + len(bases) + SENTENCE_SCAN] if b.kind == "paragraph"
@@ -256,9 +257,8 @@ def _site_date(site_meta: dict[str, str]) -> date | None:
 
 
 def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
-    """Everything the output's ``plan`` object holds, from the blocks of one document (labelled by the
-    labels-and-roles stage; blocks it has not seen are labelled here)."""
-    ensure_labels(blocks)
+    """Everything the output's ``plan`` object holds, from the blocks of one document, labelled by the
+    labels-and-roles stage (:func:`cchc_parse.structure.labels.assign_labels_and_roles`)."""
     head = read_head(blocks)
     for block in blocks[: head.end]:
         block.role = "header"  # the issuer, number, date, motto and title, before the legal bases

@@ -13,8 +13,8 @@ from functools import cache
 
 from cchc_parse import lexicon
 from cchc_parse.document import Block, BlockRole
-from cchc_parse.extract.header import authority_title, is_caps
 from cchc_parse.extract.header_words import SIGNATURES
+from cchc_parse.extract.title_case import authority_title, is_caps
 from cchc_parse.grammar.documents import LEAD_BULLET, RECIPIENTS
 from cchc_parse.grammar.pieces import VI_LOWER, VI_UPPER
 from cchc_parse.models import Signer
