@@ -1,7 +1,11 @@
-"""Evaluation gate: parser output against hand-made gold annotations.
+"""The evaluation gate: the parser's records against the hand-made gold annotations of tests/fixtures/gold.
 
-Minimum scores are stored in tests/fixtures/gold/thresholds.json; CI may not drop below them. Raise them
-when the parser improves (python bench/evaluate_gold.py prints the current figures).
+Every gold file whose source is a fixture and reads without OCR (text, markdown, Word, text-layer PDF) is
+parsed and scored as the project's scorer scores it (tests/gold_eval.py). The figures of the two thirds the
+rules are built from and of the held-back third are each held to the floors stored in
+tests/fixtures/gold/thresholds.json, which also holds the digest of the gold set they were measured on. A
+floor is raised when the parser improves and never lowered without a written reason in that file;
+``python bench/evaluate_gold.py`` prints the table and the figures (and scores the scanned PDFs too).
 """
 
 from __future__ import annotations
@@ -12,56 +16,52 @@ from pathlib import Path
 import pytest
 
 from cchc_parse import parse_file
-from gold_scoring import (
-    FIXTURES,
-    GOLD_DIR,
-    Score,
-    gold_names,
-    load_gold,
-    score_indicators,
-    score_sections,
-    score_tasks,
-)
+from gold_eval import FIXTURES, GOLD_DIR, Counts, digest, gold_files, held_back, load_gold, score, summary
 
 THRESHOLDS = json.loads((GOLD_DIR / "thresholds.json").read_text(encoding="utf-8"))
+FOLDERS = ("seeds", "plans", "docx", "pdf")
 
 
-def source_of(name: str) -> Path:
-    for folder in ("seeds", "plans"):
-        if (FIXTURES / folder / name).exists():
-            return FIXTURES / folder / name
-    raise FileNotFoundError(name)
+def source_of(name: str) -> Path | None:
+    """The fixture a gold file annotates, if it is in the gate (PDFs that need OCR are not)."""
+    if name in THRESHOLDS["outside_the_gate"]:
+        return None
+    return next((FIXTURES / f / name for f in FOLDERS if (FIXTURES / f / name).is_file()), None)
 
 
-def minimums(name: str) -> dict[str, float]:
-    overrides = {k: v for k, v in THRESHOLDS["files"].get(name, {}).items() if not k.startswith("_")}
-    return {**THRESHOLDS["default"], **overrides}
+def gated() -> list[Path]:
+    return [p for p in gold_files() if source_of(load_gold(p)["file"]) is not None]
 
 
-def check(score: Score, figure: str, value: float, minimum: float) -> None:
-    assert value >= minimum, f"{score.name} {figure} {value:.3f} < {minimum}: {score.misses[:8]}"
+@pytest.fixture(scope="module")
+def counts() -> list[Counts]:
+    out = []
+    for path in gated():
+        gold = load_gold(path)
+        source = source_of(gold["file"])
+        assert source is not None
+        out.append(score(gold, json.loads(parse_file(source).model_dump_json())))
+    return out
 
 
-@pytest.mark.parametrize("name", gold_names())
-def test_gold_annotations_are_reproduced(name: str) -> None:
-    gold = load_gold(name)
-    doc = parse_file(source_of(name))
-    need = minimums(name)
-    sections, tasks, indicators = (
-        score_sections(gold, doc),
-        score_tasks(gold, doc),
-        score_indicators(gold, doc),
+def test_the_floors_belong_to_this_gold_set() -> None:
+    assert THRESHOLDS["digest"] == digest(gated()), (
+        "the gold set changed: measure again (python bench/evaluate_gold.py), store the new floors and "
+        "digest in thresholds.json, and say why any floor went down"
     )
-    check(sections, "recall", sections.recall, need["sections"])
-    check(tasks, "recall", tasks.recall, need["task_recall"])
-    check(tasks, "lead", tasks.rate("lead"), need["task_lead"])
-    check(tasks, "deadline", tasks.rate("deadline"), need["task_deadline"])
-    check(indicators, "recall", indicators.recall, need["indicator_recall"])
-    check(indicators, "value", indicators.rate("value"), need["indicator_value"])
 
 
-def test_every_gold_file_has_its_source_fixture() -> None:
-    names = gold_names()
-    assert len(names) >= 3
-    for name in names:
-        assert source_of(name).is_file()
+@pytest.mark.parametrize("third", ["built_from", "held_back"])
+def test_figures_stay_above_their_floors(counts: list[Counts], third: str) -> None:
+    rows = [c for c in counts if held_back(c.name) == (third == "held_back")]
+    figures = summary(rows)
+    floors = THRESHOLDS["floors"][third]
+    low = {k: (round(figures[k] or 0, 3), floor) for k, floor in floors.items() if (figures[k] or 0) < floor}
+    assert not low, f"{third}: below the floor (figure, floor): {low}"
+
+
+def test_every_gold_file_is_in_the_gate_or_said_to_be_outside_it() -> None:
+    for path in gold_files():
+        name = load_gold(path)["file"]
+        assert source_of(name) is not None or name in THRESHOLDS["outside_the_gate"], name
+    assert len(gated()) >= 40

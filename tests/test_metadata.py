@@ -178,7 +178,9 @@ def test_paragraph_header_with_two_bodies_and_glued_motto() -> None:
     ("text", "expected"),
     [
         ("Số: 3350/QĐ-UBND", (True, "3350/QĐ-UBND")),
-        ("Số: /KH-SVHTTDL", (True, None)),
+        ("Số: /KH-SVHTTDL", (True, "/KH-SVHTTDL")),  # a draft's blank number keeps its code
+        ("Số: ...../QĐ-UBND", (True, "/QĐ-UBND")),
+        ("Số:", (True, None)),
         ("Số:\n7360/KH-UBND", (True, "7360/KH-UBND")),
         ("SỞ XÂY DỰNG Số: 122 /KH-SXD Sơn La", (True, "122/KH-SXD")),
         ("Số: 1147-QĐ/BTGDVTW", (True, "1147-QĐ/BTGDVTW")),

@@ -57,11 +57,13 @@ def make_date(day: str | None, month: str | None, year: str | None) -> date | No
 
 
 def parse_number(text: str) -> tuple[bool, str | None]:
-    """(whether a "Số:" line is present, the number without spaces or None when left blank)."""
+    """(whether a "Số:" line is present, the number without spaces: a number left blank in a draft keeps
+    its printed code, "/KH-UBND"; None when nothing follows "Số:")."""
     m = NUMBER_LINE.search(text)
     if not m:
         return False, None
-    return True, clean_number(m.group("number")) if m.group("number") else None
+    printed = m.group("number") or m.group("code")
+    return True, clean_number(printed) if printed else None
 
 
 def parse_place_date(text: str) -> tuple[bool, str | None, date | None]:

@@ -18,7 +18,12 @@ DOC_NUMBER_RE = re.compile(DOC_NUMBER)
 
 # "Số: 3350/QĐ-UBND" in a document head; the number group is empty when it was left blank ("Số: /KH-SVHTTDL").
 # "Số" needs a colon or a digit right after it, so body words ("Số lượng") do not match.
-NUMBER_LINE = re.compile(rf"(?:^|\s)Số\s*(?::|(?=\d))\s*(?P<number>{DOC_NUMBER})?", re.MULTILINE)
+# The code of a number left blank in a draft ("Số:      /KH-UBND", "Số: ...../QĐ-UBND"): dots, ellipses or
+# underscores may hold the place of the digits.
+BLANK_NUMBER_CODE = r"(?:[.…_]+\s?)?(?P<code>(?:\s?[/-]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)+)(?![\w&])"
+NUMBER_LINE = re.compile(
+    rf"(?:^|\s)Số\s*(?::|(?=\d))\s*(?:(?P<number>{DOC_NUMBER})|{BLANK_NUMBER_CODE})?", re.MULTILINE
+)
 
 # The national or party motto and everything after it on a head line ("... CỘNG HÒA XÃ HỘI CHỦ NGHĨA ...").
 # Diacritics are optional: OCR output often loses them ("CONG HOA XA HOI").

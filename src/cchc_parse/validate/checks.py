@@ -218,7 +218,8 @@ def indicator_without_number(ctx: Context) -> Iterator[Hit]:
 
 # --- header (CP040-CP043) -----------------------------------------------------------------------------
 def no_number(ctx: Context) -> Iterator[Hit]:
-    if not ctx.doc.plan.number:
+    number = ctx.doc.plan.number
+    if not number or not number[0].isdigit():  # none, or a draft's blank one: only its code ("/KH-UBND")
         yield Hit(top(ctx.doc))
 
 
