@@ -191,3 +191,41 @@ def test_find_targets_never_raises_and_values_are_numbers(text: str) -> None:
     for target in find_targets(text):
         assert target.value >= 0
         assert target.comparator in (">=", "=", "<=")
+
+
+# --- list tasks: headings that name tasks, and items that only head sub-items (real lines of the corpus) --
+@pytest.mark.parametrize(
+    ("heading", "holds_tasks"),
+    [
+        ("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", True),  # tvpl_bffd9da6…: a qualified "Nhiệm vụ và giải pháp"
+        ("II. NHIỆM VỤ, GIẢI PHÁP", True),
+        ("II. NHIỆM VỤ TRỌNG TÂM NĂM 2026", True),
+        ("3. Nội dung thực hiện", True),  # SPEC: "Nội dung thực hiện / Nội dung hoạt động / Các hoạt động"
+        ("2. Các hoạt động chính", True),
+        ("2. Nhiệm vụ của Sở Nội vụ", False),  # a body's own duties: assignments
+        ("I. MỤC ĐÍCH, YÊU CẦU", False),
+        ("3. Nội dung tuyên truyền", False),  # propaganda topics are no tasks
+    ],
+)
+def test_which_headings_hold_list_tasks(heading: str, holds_tasks: bool) -> None:
+    item = "- Rà soát, đánh giá thủ tục hành chính thuộc phạm vi quản lý, hoàn thành trong năm 2026."
+    doc = plan("I. MỤC TIÊU", "- Nâng cao chất lượng phục vụ.", heading, item)
+    found = ("list", item[2:], []) in tasks_of(doc)
+    assert found == holds_tasks
+
+
+def test_an_item_that_only_heads_bullets_is_no_task_whatever_its_length() -> None:
+    # tvpl_646f0a00…, II.4: a long numbered heading over its bullets
+    head = (
+        "4. Quản lý phát thải từ hoạt động giao thông, tăng cường hệ thống giao thông công cộng và chuyển "
+        "đổi giao thông xanh, thân thiện môi trường"
+    )
+    bullets = [
+        "- Thiết lập và triển khai thực hiện “vùng phát thải thấp” tại Hà Nội và Thành phố Hồ Chí Minh và "
+        "khuyến khích các tỉnh, thành phố khác áp dụng thực hiện.",
+        "- Xây dựng hệ thống cơ sở đủ năng lực kiểm định khí thải phương tiện giao thông; tổ chức kiểm định "
+        "và kết nối dữ liệu phục vụ kiểm kê khí thải.",
+    ]
+    doc = plan("I. MỤC TIÊU", "- Giảm ô nhiễm không khí.", "II. NHIỆM VỤ, GIẢI PHÁP", head, *bullets)
+    texts = [t.text for t in doc.tasks]
+    assert [t.startswith(("Thiết lập", "Xây dựng hệ thống")) for t in texts] == [True, True]

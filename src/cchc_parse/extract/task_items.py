@@ -29,8 +29,8 @@ INDICATOR_HEADING_MAX = 100  # a heading naming targets ("đạt các mục tiê
 
 
 @cache
-def _titles(key: str) -> frozenset[str]:
-    return frozenset(t.casefold() for t in lexicon.string_list(SECTIONS, key))
+def _titles(key: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in lexicon.string_list(SECTIONS, key))
 
 
 @lru_cache(maxsize=4096)
@@ -43,8 +43,16 @@ def is_execution(node: Node) -> bool:
     return any(key.startswith(t) for t in _titles("execution_titles"))
 
 
+TASK_LIST_WORDS = 12  # a heading over task items is short; a longer title is an item itself
+
+
 def is_task_list(node: Node) -> bool:
-    return title_key(node.title) in _titles("task_list_titles")
+    """A heading that names tasks: one of the task-list titles, maybe qualified after it ("Nhiệm vụ và
+    giải pháp chủ yếu", "Nhiệm vụ trọng tâm năm 2026"), but not a body's own duties ("Nhiệm vụ của …")."""
+    key = title_key(node.title)
+    if len(key.split()) > TASK_LIST_WORDS or key.startswith(_titles("task_list_not")):
+        return False
+    return any(key == t or key.startswith((t + " ", t + ",")) for t in _titles("task_list_titles"))
 
 
 def is_indicator_list(node: Node) -> bool:

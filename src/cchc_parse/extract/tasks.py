@@ -154,9 +154,9 @@ def _list_items(ctx: Context, node: Node) -> list[Candidate]:
         if is_indicator_list(child) or is_task_list(child):
             continue
         subitems = [c for c in child.children if not is_indicator_list(c) and not is_task_list(c)]
-        if node.level == 1 and child.children and len(child.title) < 120:
+        if child.children:
             for item in subitems:
-                if item.is_bullet:
+                if item.is_bullet or not item.children:
                     out.append(_item_candidate(ctx, item, also=[child.block]))
         else:
             out.append(_item_candidate(ctx, child))

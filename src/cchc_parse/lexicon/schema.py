@@ -172,6 +172,7 @@ class Sections(DataFile):
     inferred_top_titles: list[tuple[Word, Word]]  # (cue pattern, the heading it restores)
     execution_titles: Words
     task_list_titles: Words
+    task_list_not: Words
     indicator_titles: Words
 
 
