@@ -229,3 +229,19 @@ def test_an_item_that_only_heads_bullets_is_no_task_whatever_its_length() -> Non
     doc = plan("I. MỤC TIÊU", "- Giảm ô nhiễm không khí.", "II. NHIỆM VỤ, GIẢI PHÁP", head, *bullets)
     texts = [t.text for t in doc.tasks]
     assert [t.startswith(("Thiết lập", "Xây dựng hệ thống")) for t in texts] == [True, True]
+
+
+def test_a_lead_in_naming_who_leads_gives_its_items_that_lead() -> None:
+    # SPEC: "Giao phòng X triển khai các công việc sau:" is no task; its items are, with its lead
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Nâng cao chất lượng phục vụ.",
+        "II. NHIỆM VỤ TRỌNG TÂM",
+        "1. Giao Văn phòng Sở chủ trì, phối hợp với các phòng triển khai các công việc sau:",
+        "- Rà soát thủ tục hành chính, hoàn thành trong quý I năm 2026.",
+        "- Công khai thủ tục hành chính trên Cổng dịch vụ công.",
+    )
+    assert [(t.text[:20], t.lead) for t in doc.tasks] == [
+        ("Rà soát thủ tục hành", ["Văn phòng Sở"]),
+        ("Công khai thủ tục hà", ["Văn phòng Sở"]),
+    ]

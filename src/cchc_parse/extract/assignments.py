@@ -27,6 +27,10 @@ DUTY = re.compile(r"\s(?:chịu trách nhiệm|có trách nhiệm)\b", re.IGNORE
 # An opening clause before the subject of a duty: "Căn cứ nội dung Kế hoạch, …", "Trên cơ sở …, ".
 OPENING_CLAUSE = re.compile(r"^(?:căn cứ|trên cơ sở|để|nhằm)\b[^,;:]{0,160},\s*", re.IGNORECASE)
 
+# A lead-in that names who leads: "Giao Văn phòng Sở chủ trì, phối hợp với … triển khai các công việc sau:";
+# the lead is the body before "chủ trì" (the others are partners, on the items' own texts).
+LEADS_IN = re.compile(r"^(?P<lead>[^,;:]{2,80}?)\s+chủ trì\b")
+
 HEADING_MAX = 80  # an item title shorter than this, with no sentence after it, is a heading over its bullets
 
 
@@ -57,6 +61,9 @@ def _agencies_of_heading(node: Node) -> list[str] | None:
         return []
     if responsibility and not node.children:
         return split_agencies(title)
+    lead_in = LEADS_IN.match(title)
+    if lead_in and node.children and all_agencies(clean_agency(lead_in["lead"])):
+        return split_agencies(clean_agency(lead_in["lead"]))
     named = (
         looks_like_agency(title) and not DUTY.search(title) and all(map(agency_like, split_agencies(title)))
     )
