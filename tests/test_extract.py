@@ -245,3 +245,16 @@ def test_a_lead_in_naming_who_leads_gives_its_items_that_lead() -> None:
         ("Rà soát thủ tục hành", ["Văn phòng Sở"]),
         ("Công khai thủ tục hà", ["Văn phòng Sở"]),
     ]
+
+
+def test_the_duties_under_trach_nhiem_cua_x_are_xs() -> None:
+    # ND-146/2025/NĐ-CP, Điều 58: a responsibility heading that also reads as an execution heading
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Phân cấp rõ ràng.",
+        "II. TRÁCH NHIỆM THỰC HIỆN",
+        "1. Trách nhiệm của Bộ Nội vụ",
+        "a) Đầu mối, chủ trì theo dõi về tình hình triển khai thực hiện theo quy định tại Nghị định này.",
+        "b) Theo dõi, đôn đốc, hướng dẫn các bộ, cơ quan ngang bộ triển khai theo Nghị định này.",
+    )
+    assert [(t.origin, t.lead) for t in doc.tasks] == [("assignment", ["Bộ Nội vụ"])] * 2

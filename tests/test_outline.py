@@ -161,3 +161,28 @@ def test_outline_covers_every_numbered_paragraph_once(items: list[tuple[str, str
     assert len(nodes) == numbered
     for node in nodes:
         assert node.end_block >= node.block
+
+
+def test_a_documents_own_appendix_opens_no_plan_body() -> None:
+    # ND-146/2025/NĐ-CP: its Phụ lục I comes "kèm theo" the decree itself, after its articles and signature
+    blocks = blocks_of(
+        "Điều 1. Phạm vi điều chỉnh",
+        "Nghị định này quy định việc phân quyền, phân cấp.",
+        "Điều 2. Hiệu lực thi hành",
+        "PHỤ LỤC I",
+        "TRÌNH TỰ, THỦ TỤC TRONG LĨNH VỰC DẦU KHÍ",
+        "(Kèm theo Nghị định số 146/2025/NĐ-CP ngày 12 tháng 6 năm 2025 của Chính phủ)",
+        "1. Trình tự, thủ tục về phê duyệt danh mục đề án điều tra cơ bản về dầu khí",
+    )
+    assert body_range(blocks)[0] == 0
+
+
+def test_a_plan_a_decision_issues_opens_its_body() -> None:
+    blocks = blocks_of(
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.",
+        "KẾ HOẠCH",
+        "Cải cách hành chính năm 2026",
+        "(Ban hành kèm theo Quyết định số 3350/QĐ-UBND ngày 26/12/2025 của UBND tỉnh)",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+    )
+    assert body_range(blocks)[0] == 4

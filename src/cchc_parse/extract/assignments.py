@@ -78,9 +78,10 @@ def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
         chain = ctx.ancestors.get(id(node), [])
         if any(id(a) in done for a in chain[:-1]) or node.is_bullet:
             continue
-        if is_execution(node):
+        responsibility = bool(RESPONSIBILITY.match(node.title)) and bool(node.children)
+        if is_execution(node) and not (responsibility and _agencies_of_heading(node)):
             out.extend(_assignments(ctx, node))
-        elif (RESPONSIBILITY.match(node.title) and node.children) or _agency_item_of_task_list(ctx, node):
+        elif responsibility or _agency_item_of_task_list(ctx, node):  # "Trách nhiệm của Bộ Nội vụ": its lead
             out.extend(_assignment_item(ctx, node, None))
         else:
             continue

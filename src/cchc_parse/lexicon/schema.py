@@ -173,6 +173,7 @@ class Sections(DataFile):
     execution_titles: Words
     task_list_titles: Words
     task_list_not: Words
+    appendix_titles: Words
     indicator_titles: Words
 
 

@@ -82,6 +82,8 @@ def body_range(blocks: list[Block]) -> tuple[int, int]:
     first_heading = next((i for i, b in enumerate(blocks) if opens_body(b, ("roman", "part"))), len(blocks))
     for i, block in enumerate(blocks):
         opens_plan = block.kind == "paragraph" and _cues("body_start").match(block.text)
+        if opens_plan and _heads_appendix(blocks[max(0, i - APPENDIX_LOOKBACK) : i]):
+            continue  # "PHỤ LỤC I … (Kèm theo Nghị định …)": the document's own appendix, no plan it issues
         # after the plan's own "I." heading, "kèm theo" opens an appendix, unless a part heading follows
         kinds = ("roman", "part") if i > first_heading else BODY_OPENERS
         if opens_plan and any(opens_body(b, kinds) for b in blocks[i + 1 : i + 4]):
@@ -102,6 +104,13 @@ def _closes_body(block: Block) -> bool:
         first = block.rows[0][0] if block.rows and block.rows[0] else ""
         return bool(_cues("body_end").match(first.strip()))
     return bool(_cues("body_end").match(block.text))
+
+
+APPENDIX_LOOKBACK = 3  # blocks before a "kèm theo" line that may hold the appendix title it belongs to
+
+
+def _heads_appendix(blocks: list[Block]) -> bool:
+    return any(b.kind == "paragraph" and _cues("appendix_titles").match(b.text) for b in blocks)
 
 
 def build_outline(blocks: list[Block], start: int, end: int) -> Node:
