@@ -19,9 +19,9 @@ from cchc_parse import parse_file
 from cchc_parse.pipeline import build_plan_document
 from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr import ocr_page_lines, tesseract_available
-from cchc_parse.readers.ocr_lines import head_rows, lines_text, parse_tsv, plain_lines, retext
+from cchc_parse.readers.ocr_lines import head_rows, lines_text, parse_tsv, plain_lines
 from cchc_parse.readers.pdf import _ocr_with_header
-from cchc_parse.readers.pdf_page import PdfLine, Segment
+from cchc_parse.readers.pdf_page import PdfLine
 from cchc_parse.readers.pdf_tables import PdfTable
 from reading import read_pdf
 
@@ -133,29 +133,6 @@ def test_plain_lines_keep_blank_lines_and_have_no_positions() -> None:
         (3, "Công ty cổ phần", []),
         (4, "", []),
     ]
-
-
-def test_retext_replaces_the_words_of_segments_in_step() -> None:
-    line = PdfLine(
-        3,
-        "Số: 12 Son La, ngay 4",
-        None,
-        [Segment("Số: 12", (0, 0, 1, 1)), Segment("Son La, ngay 4", (5, 0, 9, 1))],
-    )
-    blank = PdfLine(4, "")
-    new = retext([line, blank], ["Số: 12 Sơn La, ngày 4", ""])
-    assert new[1] is blank
-    assert new[0].number == 3
-    assert new[0].text == "Số: 12 Sơn La, ngày 4"
-    assert [(s.text, s.box) for s in new[0].segments] == [
-        ("Số: 12", (0, 0, 1, 1)),
-        ("Sơn La, ngày 4", (5, 0, 9, 1)),
-    ]
-    merged = retext([line, blank], ["Số: 12 Sơn La,ngày 4", ""])[0]  # a word less: segments kept as they were
-    assert merged.text == "Số: 12 Sơn La,ngày 4"
-    assert merged.segments == line.segments
-    with pytest.raises(ValueError):
-        retext([line, blank], ["one line"])
 
 
 # --- the header ----------------------------------------------------------------------------------------

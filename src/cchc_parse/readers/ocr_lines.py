@@ -21,7 +21,7 @@ from cchc_parse.grammar.layout import PDF_LINE_BREAK
 from cchc_parse.readers.pdf_boxes import Box, union
 from cchc_parse.readers.pdf_page import COLUMN_GAP, PdfLine, Segment, clean
 
-__all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines", "retext"]
+__all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines"]
 
 _FIELDS = 12  # level page_num block_num par_num line_num word_num left top width height conf text
 _WORD_LEVEL = "5"
@@ -88,29 +88,6 @@ def plain_lines(text: str) -> list[PdfLine]:
 
 def lines_text(lines: list[PdfLine]) -> str:
     return "\n".join(line.text for line in lines)
-
-
-def retext(lines: list[PdfLine], texts: list[str]) -> list[PdfLine]:
-    """``lines`` with new texts, one each, whose words replace theirs (as the diacritic repair changes words).
-
-    The segments take the new words in step; a line whose number of words changed keeps its segments.
-    """
-    out = []
-    for line, new in zip(lines, texts, strict=True):
-        text = clean(new)
-        if text == line.text:
-            out.append(line)
-            continue
-        words = text.split()
-        counts = [len(s.text.split()) for s in line.segments]
-        segments = line.segments
-        if sum(counts) == len(words):
-            segments, start = [], 0
-            for segment, count in zip(line.segments, counts, strict=True):
-                segments.append(Segment(" ".join(words[start : start + count]), segment.box))
-                start += count
-        out.append(replace(line, text=text, segments=segments))
-    return out
 
 
 def head_rows(lines: list[PdfLine]) -> list[tuple[PdfLine, list[int]]]:
