@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_parse.document import Block, DocWarning
-from cchc_parse.structure.labels import ensure_labels, label_of
+from cchc_parse.grammar.labels import read_label
+from cchc_parse.structure.labels import ensure_labels
 from cchc_parse.structure.outline import Node, body_range, item_title
 from cchc_parse.structure.sections import analyse_outline
 
@@ -17,6 +18,12 @@ def blocks_of(*texts: str) -> list[Block]:
     blocks = [Block("paragraph", t, i, i) for i, t in enumerate(texts, start=1)]
     ensure_labels(blocks)
     return blocks
+
+
+def label_of(text: str) -> tuple[str, str, str] | None:
+    """(outline kind, label, rest) of a paragraph, as the outline reads its label."""
+    label = read_label(text)
+    return None if label is None else (label.outline_kind, label.outline_label, text[label.end :].strip())
 
 
 def outline(*texts: str) -> tuple[Node, list[DocWarning]]:

@@ -31,22 +31,17 @@ class Words:
     code_case: dict[str, str]  # upper-cased number codes -> as printed ("TTG" -> "TTg")
 
 
-def _spellings(name: str, key: str) -> dict[str, str]:
-    """A map from upper-case phrases to their spelling (the schema checks they differ in case only)."""
-    return lexicon.string_map(name, key)
-
-
 @cache
 def words() -> Words:
     def longest_first(keys: list[str] | tuple[str, ...]) -> list[str]:
         return sorted(keys, key=len, reverse=True)
 
-    heads = _spellings(AGENCIES, "heads_in_capitals")
+    heads = lexicon.string_map(AGENCIES, "heads_in_capitals")  # the schema: case variants only
     doc_types = lexicon.string_list(DOCUMENT_TYPES, "doc_types")
     return Words(
         heads={k: heads[k] for k in longest_first(list(heads))},
-        exact=_spellings(AGENCIES, "exact_agencies"),
-        proper=_spellings(TITLE_CASE, "proper_phrases"),
+        exact=lexicon.string_map(AGENCIES, "exact_agencies"),
+        proper=lexicon.string_map(TITLE_CASE, "proper_phrases"),
         localities=tuple(longest_first(lexicon.string_list(PLACES, "localities"))),
         places={p.upper(): p for p in longest_first(lexicon.string_list(PLACES, "provinces"))},
         acronyms=frozenset(lexicon.string_list(ACRONYMS, "acronyms")),

@@ -19,14 +19,6 @@ HEADING_KINDS = frozenset({"roman", "part", "article"})
 BODY_OPENERS = ("roman", "part", "decimal1", "article")
 
 
-def label_of(text: str) -> tuple[str, str, str] | None:
-    """(outline kind, label, rest) of a numbered paragraph, or None: :func:`read_label` as a tuple."""
-    label = read_label(text)
-    if label is None:
-        return None
-    return label.outline_kind, label.outline_label, text[label.end :].strip()
-
-
 def assign_labels_and_roles(blocks: list[Block]) -> None:
     """Give every body block its label (a reader's stays, its end found in the text) and its role."""
     for block in blocks:

@@ -8,7 +8,6 @@ from cchc_parse.document import Block, DocWarning
 from cchc_parse.models import Section
 from cchc_parse.spans import TextIndex
 from cchc_parse.structure.infer import assign_paths, infer_lost_top_level, infer_numbering_gaps
-from cchc_parse.structure.labels import ensure_labels
 from cchc_parse.structure.outline import Node, body_range, build_outline
 
 
@@ -20,8 +19,8 @@ class Outline:
 
 
 def analyse_outline(blocks: list[Block], warnings: list[DocWarning]) -> Outline:
-    """Find the plan body, nest its numbered items and restore lost headings."""
-    ensure_labels(blocks)
+    """Find the plan body, nest its numbered items and restore lost headings (``blocks`` labelled by the
+    labels-and-roles stage)."""
     start, end = body_range(blocks)
     root = build_outline(blocks, start, end)
     infer_lost_top_level(root, blocks, warnings)
