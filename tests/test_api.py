@@ -165,3 +165,14 @@ def test_the_options_key_holds_what_the_output_depends_on() -> None:
     assert len({base.key, ParseOptions(ocr="never").key, ParseOptions(repair="never").key}) == 3
     with pytest.raises(ValueError):
         ParseOptions(jobs=0)
+
+
+def test_a_document_can_be_built_into_a_plan_twice() -> None:
+    # the document stages run once (Document.stages records them); the plan stages on every call
+    from cchc_parse.api import read_document
+    from cchc_parse.pipeline import DOCUMENT_STAGES, build_plan_document
+
+    document = read_document(Path(__file__).parent / "fixtures" / "seeds" / "001_29c53701c476ea68.txt")
+    first, second = build_plan_document(document), build_plan_document(document)
+    assert first == second and first.tasks
+    assert document.stages == [name for name, _ in DOCUMENT_STAGES]

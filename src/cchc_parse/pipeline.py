@@ -45,11 +45,15 @@ class Parse:
     tasks: list[Task] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
 
+    def open_body(self) -> None:
+        """Between the document and the plan stages: the body layer they read, its text index, and the
+        warnings so far."""
+        self.blocks = self.document.body
+        self.index = TextIndex.build(self.blocks)
+        self.warnings = list(self.document.warnings)
+
     def the_index(self) -> TextIndex:
-        if self.index is None:
-            self.blocks = self.document.body
-            self.index = TextIndex.build(self.blocks)
-            self.warnings = list(self.document.warnings)
+        assert self.index is not None, "the plan stages run on an opened body"
         return self.index
 
     def the_plan(self) -> Plan:
@@ -85,7 +89,6 @@ def _labels_and_roles(p: Parse) -> None:
 
 
 def _metadata(p: Parse) -> None:
-    p.the_index()
     p.plan = extract_plan(p.blocks, p.document.site_meta)
 
 
@@ -142,9 +145,10 @@ PLAN_STAGES: tuple[tuple[str, Stage], ...] = (
 STAGES = DOCUMENT_STAGES + PLAN_STAGES
 
 
-def _run(parse: Parse, stages: tuple[tuple[str, Stage], ...]) -> None:
-    """Run the stages the document has not been through yet, recording each in ``document.stages``."""
-    for name, stage in stages:
+def _run_document_stages(parse: Parse) -> None:
+    """Run the document stages the document has not been through yet, recording each in
+    ``document.stages`` (the plan stages write to the Parse only, and run on every call)."""
+    for name, stage in DOCUMENT_STAGES:
         if name not in parse.document.stages:
             stage(parse)
             parse.document.stages.append(name)
@@ -153,16 +157,19 @@ def _run(parse: Parse, stages: tuple[tuple[str, Stage], ...]) -> None:
 def prepare(document: Document, options: ParseOptions | None = None) -> Document:
     """A reader's document through the document stages: legacy fonts converted, repaired where
     ``options.repair`` says, laid out into blocks, its labels and roles given."""
-    _run(Parse(document, options or ParseOptions()), DOCUMENT_STAGES)
+    _run_document_stages(Parse(document, options or ParseOptions()))
     return document
 
 
 def build_plan_document(document: Document, options: ParseOptions | None = None) -> PlanDocument:
-    """Run every stage (those the document has not been through) on a reader's document, read with
-    diacritic repair ``options.repair``, its PDF pages OCR'd as ``options.ocr`` says (both recorded in
-    ``source``), and assemble the output."""
+    """Run every stage on a reader's document (the document stages only where it has not been through
+    them), read with diacritic repair ``options.repair``, its PDF pages OCR'd as ``options.ocr`` says
+    (both recorded in ``source``), and assemble the output."""
     parse = Parse(document, options or ParseOptions())
-    _run(parse, STAGES)
+    _run_document_stages(parse)
+    parse.open_body()
+    for _name, stage in PLAN_STAGES:
+        stage(parse)
     return _assemble(parse)
 
 
