@@ -21,19 +21,17 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from cchc_parse import parse_file  # noqa: E402
 from cchc_parse.errors import CchcParseError  # noqa: E402
-from gold_eval import FIXTURES, Counts, gold_files, held_back, load_gold, score, summary  # noqa: E402
+from gold_eval import Counts, find_source, gold_files, held_back, load_gold, score, summary, thresholds  # noqa: E402
 
-THRESHOLDS = json.loads((FIXTURES / "gold" / "thresholds.json").read_text(encoding="utf-8"))
-FOLDERS = ("seeds", "plans", "docx", "pdf")
+THRESHOLDS = thresholds()
 
 
 def source_of(name: str, corpus: Path) -> tuple[Path | None, bool]:
     """The source of a gold file, and whether it is in the gate."""
-    fixture = next((FIXTURES / f / name for f in FOLDERS if (FIXTURES / f / name).is_file()), None)
+    fixture = find_source(name)
     if fixture is not None and name not in THRESHOLDS["outside_the_gate"]:
         return fixture, True
-    shared = next((corpus / f / name for f in FOLDERS if (corpus / f / name).is_file()), None)
-    return shared or fixture, False
+    return find_source(name, corpus) or fixture, False
 
 
 def pair(a: int, b: int) -> str:

@@ -26,6 +26,8 @@ FIELD_MATCH = 85  # the same for a title, a deadline, an agency
 CELL_MATCH = 90  # an agency list the tool kept as one cell, against the gold's names
 PREFIX = 80  # characters of a gold text compared
 HELD_BACK = 3  # one gold file in this many is held back: rules are not built from it
+SOURCE_FOLDERS = ("seeds", "plans", "docx", "pdf")  # where a gold file's source stands, under a corpus root
+THRESHOLDS_FILE = GOLD_DIR / "thresholds.json"
 
 Json = dict[str, Any]
 
@@ -190,6 +192,17 @@ def summary(all_counts: Iterable[Counts]) -> dict[str, float | None]:
         "indicator_recall": share(c.indicators for c in rows),
         "indicator_value_acc": share(c.value for c in rows),
     }
+
+
+def thresholds() -> Json:
+    """The gate's floors, digest, reasons and the files outside it (``gold/thresholds.json``)."""
+    data: Json = json.loads(THRESHOLDS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def find_source(name: str, root: Path = FIXTURES) -> Path | None:
+    """The source document a gold file annotates, in a corpus laid out as the fixtures are, if there."""
+    return next((root / f / name for f in SOURCE_FOLDERS if (root / f / name).is_file()), None)
 
 
 def gold_files(folder: Path = GOLD_DIR) -> list[Path]:

@@ -16,17 +16,26 @@ from pathlib import Path
 import pytest
 
 from cchc_parse import parse_file
-from gold_eval import FIXTURES, GOLD_DIR, Counts, digest, gold_files, held_back, load_gold, score, summary
+from gold_eval import (
+    Counts,
+    digest,
+    find_source,
+    gold_files,
+    held_back,
+    load_gold,
+    score,
+    summary,
+    thresholds,
+)
 
-THRESHOLDS = json.loads((GOLD_DIR / "thresholds.json").read_text(encoding="utf-8"))
-FOLDERS = ("seeds", "plans", "docx", "pdf")
+THRESHOLDS = thresholds()
 
 
 def source_of(name: str) -> Path | None:
     """The fixture a gold file annotates, if it is in the gate (PDFs that need OCR are not)."""
     if name in THRESHOLDS["outside_the_gate"]:
         return None
-    return next((FIXTURES / f / name for f in FOLDERS if (FIXTURES / f / name).is_file()), None)
+    return find_source(name)
 
 
 def gated() -> list[Path]:
