@@ -64,8 +64,13 @@ def _agencies_of_heading(node: Node) -> list[str] | None:
     lead_in = LEADS_IN.match(title)
     if lead_in and node.children and all_agencies(clean_agency(lead_in["lead"])):
         return split_agencies(clean_agency(lead_in["lead"]))
+    # A heading over duties may name its agencies with a clause ("các cơ quan, đơn vị được giao chủ trì
+    # theo kế hoạch"); an item with no sub-items is a duty when a duty verb follows ("Bộ Y tế chủ trì …")
     named = (
-        looks_like_agency(title) and not DUTY.search(title) and all(map(agency_like, split_agencies(title)))
+        looks_like_agency(title)
+        and not DUTY.search(title)
+        and all(map(agency_like, split_agencies(title)))
+        and (bool(node.children) or all_agencies(title))
     )
     return split_agencies(title) if named or _under_responsibility(node) else None
 
@@ -128,6 +133,19 @@ def leading_agencies(text: str) -> list[str]:
     return split_agencies(head) if all_agencies(head) else []
 
 
+def lead_in_agencies(ctx: Context, node: Node) -> list[str]:
+    """The agencies of a lead-in between a heading and its first item: "d) Các hoạt động chính" / "Căn cứ
+    tình hình thực tế, các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau:" → the items
+    inherit ['các cơ quan, đơn vị, địa phương']; [] without such a paragraph."""
+    if not node.children or node.block < 0:
+        return []
+    between = ctx.blocks[node.block + 1 : node.children[0].block]
+    last = between[-1] if between else None
+    if last is None or last.kind != "paragraph" or last.label is not None or not last.text.endswith(":"):
+        return []
+    return leading_agencies(last.text)
+
+
 def _under_responsibility(node: Node) -> bool:
     """True for the member headings under 'Nhiệm vụ của thành viên Ban Chỉ đạo' and the like."""
     return node.kind.startswith("decimal") and "." in node.label and bool(node.children)
@@ -143,12 +161,13 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
             return [make_task(ctx, item, "assignment", duty, named)]
         return [make_task(ctx, c, "assignment", c.text, named) for c in items]
     lead = _agencies_of_heading(item)
-    numbered = [c for c in item.children if not c.is_bullet]
-    if lead is None and numbered and RESPONSIBILITY.match(item.title):
+    numbered = [c for c in item.children if not c.is_bullet and not is_attribute(c)]
+    heading_only = len(item.title) < HEADING_MAX and item.title == item.text.rstrip(":.")
+    # "2. Phân công thực hiện Kế hoạch" over "a) Bộ X chủ trì …": the duties are the numbered sub-items
+    if lead is None and numbered and (heading_only or RESPONSIBILITY.match(item.title)):
         return [task for c in numbered for task in _assignment_item(ctx, c, inherited)]
     if lead is None:
         bullets = [c for c in item.children if c.is_bullet]
-        heading_only = len(item.title) < HEADING_MAX and item.title == item.text.rstrip(":.")
         if bullets and heading_only and bullets[0].block == item.block + 1:
             return [
                 make_task(ctx, b, "assignment", b.text, inherited or leading_agencies(b.text))

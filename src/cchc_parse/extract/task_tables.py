@@ -16,6 +16,9 @@ TASK_SERIAL = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 
 GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
 
+# A bullet opening a cell ("- Rà soát …").
+ROW_BULLET = re.compile(r"^[-+•–]\s+")
+
 COLUMNS = "table_columns.json"
 
 
@@ -76,15 +79,31 @@ def table_tasks(block_index: int, rows: list[list[str]]) -> list[TableTask]:
     tasks: list[TableTask] = []
     group: str | None = None
     for r, row in enumerate(rows[1:], start=1):
-        cells = [" ".join(c.split()) for c in row] + [""] * (len(rows[0]) - len(row))
+        cells = _aligned(row, len(rows[0]))
         kind = _row_kind(cells, roles)
         if kind == "group":
             group = " ".join(c for c in cells if c)
+        elif kind == "continuation" and tasks and _shares_cells(cells, roles, row):
+            tasks.append(_task(block_index, r, cells, roles, tasks[-1].group, above=tasks[-1]))
         elif kind == "continuation" and tasks:
             _merge_continuation(tasks[-1], cells, r)
         elif kind == "task":
-            tasks.append(_task(block_index, r, cells, roles, group))
+            tasks.append(_task(block_index, r, cells, roles, _cell(cells, roles, "group") or group))
     return tasks
+
+
+def _aligned(row: list[str], width: int) -> list[str]:
+    """The row's cells in their columns. A short row opened by its serial lost its right-hand cells (a
+    group title across the table); one opened by a bullet lost its left-hand cells, merged with the row
+    above (more tasks of that row: "1 | Bộ X | … | - Việc A | …" then "- Việc B | …")."""
+    cells = [" ".join(c.split()) for c in row]
+    missing = [""] * (width - len(cells))
+    return missing + cells if cells and ROW_BULLET.match(cells[0]) else cells + missing
+
+
+def _shares_cells(cells: list[str], roles: dict[str, int], row: list[str]) -> bool:
+    """A row that holds a task of its own but shares the lead, partners and group of the row above."""
+    return len(row) < len(cells) and bool(ROW_BULLET.match(_cell(cells, roles, "task")))
 
 
 def _cell(cells: list[str], roles: dict[str, int], role: str) -> str:
@@ -106,16 +125,25 @@ def _row_kind(cells: list[str], roles: dict[str, int]) -> str:
     return "task"
 
 
-def _task(block: int, row: int, cells: list[str], roles: dict[str, int], group: str | None) -> TableTask:
+def _task(
+    block: int,
+    row: int,
+    cells: list[str],
+    roles: dict[str, int],
+    group: str | None,
+    above: TableTask | None = None,
+) -> TableTask:
+    """The task of a row; ``above`` is the task whose lead and partner cells the row shares."""
+
     def cell(role: str) -> str:
         return _cell(cells, roles, role)
 
     return TableTask(
         block=block,
         row=row,
-        text=cell("task"),
-        lead=split_agencies(cell("lead")),
-        partners=split_agencies(cell("partners")),
+        text=ROW_BULLET.sub("", cell("task")),
+        lead=split_agencies(cell("lead")) or (above.lead if above else []),
+        partners=split_agencies(cell("partners")) or (above.partners if above else []),
         output=cell("output") or None,
         deadline_text=cell("deadline") or None,
         group=group,

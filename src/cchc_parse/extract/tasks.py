@@ -10,7 +10,7 @@ import re
 from cchc_parse.extract.agencies import split_agencies
 from cchc_parse.extract.agency_text import agency_list
 from cchc_parse.extract.areas import classify_area
-from cchc_parse.extract.assignments import all_assignments
+from cchc_parse.extract.assignments import all_assignments, lead_in_agencies, leading_agencies
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import parse_deadline
 from cchc_parse.extract.flat_tables import flat_table_tasks
@@ -89,8 +89,8 @@ def _attribute_task(ctx: Context, node: Node) -> list[Candidate]:
     'Nhiệm vụ: …' sub-items (inline, or with bullets under them) are the tasks; otherwise the item is. The
     candidate takes everything under the item.
     """
-    if node.is_bullet and not node.children:
-        return []
+    if (node.is_bullet and not node.children) or any(_heads_task_list(c) for c in node.children):
+        return []  # "2. Tháng hành động" over "b) Thời gian: …" and "d) Các hoạt động chính": a group
     attrs, duties = _collect_attributes(node)
     if "lead" not in attrs and "deadline" not in attrs:
         return []
@@ -111,6 +111,11 @@ def _attribute_task(ctx: Context, node: Node) -> list[Candidate]:
         return drafts
 
     return [Candidate(make, frozenset([node.block]), frozenset(n.block for n in node.walk()))]
+
+
+def _heads_task_list(node: Node) -> bool:
+    """A task-list heading of its own ("d) Các hoạt động chính"), not an item's "a) Nhiệm vụ:" attribute."""
+    return is_task_list(node) and attribute_of(node.text) is None
 
 
 def _attribute_siblings(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
@@ -138,10 +143,15 @@ def _collect_attributes(node: Node) -> tuple[dict[str, str], list[tuple[Node, st
         if role == "text":
             duties.extend([(child, value)] if value else [(g, g.text) for g in child.children])
         elif not value:  # "Cơ quan thực hiện:" over "- Đơn vị chủ trì: …" / "- Đơn vị phối hợp: …"
+            doers: list[str] = []
             for grandchild in child.children:
                 inner = attribute_of(grandchild.text)
                 if inner and inner[1]:
                     attrs.setdefault(*inner)
+                elif role == "lead":  # "+ Sở Xây dựng đăng tải thông điệp …": the body opening the line
+                    doers.extend(leading_agencies(grandchild.text))
+            if doers:
+                attrs.setdefault("lead", "; ".join(doers))
         else:
             attrs.setdefault(role, value)
     return attrs, duties
@@ -153,20 +163,37 @@ def _list_items(ctx: Context, node: Node) -> list[Candidate]:
     for child in node.children:
         if is_indicator_list(child) or is_task_list(child):
             continue
-        subitems = [c for c in child.children if not is_indicator_list(c) and not is_task_list(c)]
-        if child.children:
-            for item in subitems:
-                if item.is_bullet or not item.children:
-                    out.append(_item_candidate(ctx, item, also=[child.block]))
-        else:
-            out.append(_item_candidate(ctx, child))
+        if not child.children:
+            out.append(_item_candidate(ctx, child, lead=lead_in_agencies(ctx, node)))
+            continue
+        lead = lead_in_agencies(ctx, child)
+        for item in _listed(child):
+            if item.is_bullet or not item.children:
+                out.append(_item_candidate(ctx, item, also=[child.block], lead=lead))
+                continue
+            # "9. Tăng cường hợp tác quốc tế, thông tin …" → "a) Hợp tác quốc tế" → its bullets: the tasks
+            heads, inner = [child.block, item.block], lead_in_agencies(ctx, item) or lead
+            out.extend(
+                _item_candidate(ctx, leaf, also=heads, lead=inner)
+                for leaf in _listed(item)
+                if not leaf.children
+            )
     return out
 
 
-def _item_candidate(ctx: Context, item: Node, also: list[int] | None = None) -> Candidate:
-    """A list task from an item, with the lead its text names ("Sở Nội vụ chủ trì, …")."""
+def _listed(node: Node) -> list[Node]:
+    return [c for c in node.children if not is_indicator_list(c) and not is_task_list(c)]
+
+
+def _item_candidate(
+    ctx: Context, item: Node, also: list[int] | None = None, lead: list[str] | None = None
+) -> Candidate:
+    """A list task from an item, with the lead its text names ("Sở Nội vụ chủ trì, …"), else ``lead``,
+    that of a lead-in above it."""
     return Candidate.item(
-        item.block, lambda: make_task(ctx, item, "list", item.text, _lead_in(item.text)), also=also or []
+        item.block,
+        lambda: make_task(ctx, item, "list", item.text, _lead_in(item.text) or list(lead or [])),
+        also=also or [],
     )
 
 

@@ -48,7 +48,7 @@ Word = Annotated[str, AfterValidator(_word)]
 Words = Annotated[list[Word], Field(min_length=1), AfterValidator(_distinct)]
 Spellings = dict[Word, Word]  # a key's customary spelling, or its meaning
 CaseSpellings = Annotated[Spellings, AfterValidator(_case_variants)]  # "ỦY BAN" -> "Ủy ban"
-ColumnRole = Literal["serial", "task", "output", "lead", "partners", "deadline", "note"]
+ColumnRole = Literal["serial", "group", "task", "output", "lead", "partners", "deadline", "note"]
 
 
 class DataFile(BaseModel):
@@ -169,6 +169,7 @@ class Repair(DataFile):
 class Sections(DataFile):
     body_start: Words
     body_end: Words
+    body_end_titles: Words  # close the body only as a title in capitals, never inside a sentence
     inferred_top_titles: list[tuple[Word, Word]]  # (cue pattern, the heading it restores)
     execution_titles: Words
     task_list_titles: Words

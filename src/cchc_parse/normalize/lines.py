@@ -136,5 +136,18 @@ def _continues(para: _Paragraph, nxt: str, crossed_blank: bool, layout: Layout, 
     if layout == "blank_separated":
         return not crossed_blank
     if layout == "wrapped":
-        return _starts_lower(nxt) or len(prev) >= long_line
-    return not crossed_blank and _starts_lower(nxt)
+        return _starts_lower(nxt) or len(prev) >= long_line or _splits_name(prev, nxt)
+    return not crossed_blank and (_starts_lower(nxt) or _splits_name(prev, nxt))
+
+
+@cache
+def _name_word_pairs() -> frozenset[tuple[str, str]]:
+    """Pairs of words that follow each other inside a proper name: ("Việt", "Nam"), ("Hồ", "Chí")."""
+    return frozenset(pair for name in lexicon.proper_names() for pair in pairwise(name.split()))
+
+
+def _splits_name(prev: str, nxt: str) -> bool:
+    """True when the line break falls inside a proper name: "… Đài Tiếng nói Việt" / "Nam, Thông tấn xã …"
+    (the next line opens with a capital, yet it continues the sentence)."""
+    last, first = prev.split()[-1:], nxt.split()[:1]
+    return bool(last and first) and (last[0], first[0].rstrip(",;.:")) in _name_word_pairs()

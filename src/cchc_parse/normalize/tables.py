@@ -27,6 +27,10 @@ MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 # A serial-number cell opening a table row: "1", "2.", "1.1", "IV", "A", "a)".
 ROW_SERIAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?|[a-zđ][).])$")
 
+# A cell opened by a bullet ("- Rà soát …"): in a task table, the row holds one more task of the numbered
+# row above, whose serial, lead and partner cells it shares.
+ROW_BULLET = re.compile(r"^[-+•–]\s")
+
 MAX_HEADER_CELL_LINES = 20
 MAX_CELL_LINES = 60
 
@@ -145,15 +149,25 @@ def _read_row(tokens: list[Token], i: int, ncols: int) -> tuple[list[Line], int]
         cell, nxt = _read_cell(tokens, i, MAX_CELL_LINES)
         if cell is None:
             break
-        if not cell.text and cells and ROW_SERIAL.match(cells[0].text) and _opens_row(tokens, nxt):
+        if not cell.text and cells and _opens_row(tokens, nxt, cells[0].text):
             return cells, nxt - 1  # a row cut short by merged cells: the next row starts here
         cells.append(cell)
         i = nxt
     return (cells, i) if any(c.text for c in cells) else ([], i)
 
 
-def _opens_row(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and tokens[i][0] == "text" and bool(ROW_SERIAL.match(tokens[i][1].text))
+def _opens_row(tokens: list[Token], i: int, first_cell: str) -> bool:
+    """Whether the text at ``tokens[i]``, after an empty cell, opens the next row of the row whose first
+    cell is ``first_cell``: a serial after a row opened by a serial or by a bullet (the row below a
+    numbered row that holds only its right-hand cells, the others merged with the row above), or a bullet
+    after a row opened by the same bullet (the next such row)."""
+    if i >= len(tokens) or tokens[i][0] != "text":
+        return False
+    nxt = tokens[i][1].text
+    bullet = first_cell[:1] if ROW_BULLET.match(first_cell) else ""
+    if ROW_SERIAL.match(nxt):
+        return bool(ROW_SERIAL.match(first_cell) or bullet)
+    return bool(bullet) and nxt.startswith(bullet)
 
 
 def split_tables(lines: list[Line]) -> list[TextRun | TableRun]:

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from cchc_parse import lexicon
 from cchc_parse.document import Block
+from cchc_parse.grammar.pieces import in_capitals
 from cchc_parse.structure.labels import BODY_OPENERS, opens_body
 
 # --- patterns of this module --------------------------------------------------------------------------------
@@ -100,10 +101,13 @@ def body_range(blocks: list[Block]) -> tuple[int, int]:
 
 
 def _closes_body(block: Block) -> bool:
+    text = block.text
     if block.kind == "table":
-        first = block.rows[0][0] if block.rows and block.rows[0] else ""
-        return bool(_cues("body_end").match(first.strip()))
-    return bool(_cues("body_end").match(block.text))
+        text = (block.rows[0][0] if block.rows and block.rows[0] else "").strip()
+    if _cues("body_end").match(text):
+        return True
+    # "DANH MỤC CÁC NHIỆM VỤ …" is an appendix's title; "Danh mục các nhiệm vụ … tại Phụ lục II." a sentence
+    return bool(_cues("body_end_titles").match(text)) and in_capitals(text)
 
 
 APPENDIX_LOOKBACK = 3  # blocks before a "kèm theo" line that may hold the appendix title it belongs to

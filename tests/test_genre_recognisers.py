@@ -1,0 +1,173 @@
+"""Recognisers of the plan genre, each on real lines of the corpus (file and place named on every case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_parse import parse_text
+from cchc_parse.models import PlanDocument
+from cchc_parse.normalize.lines import _splits_name
+
+
+def plan(*body: str) -> PlanDocument:
+    """A minimal plan: a title, then the given body lines, blank-line separated."""
+    return parse_text("\n\n".join(["KẾ HOẠCH", "Hành động quốc gia năm 2026", *body]), path="plan.txt")
+
+
+def leads(doc: PlanDocument) -> list[tuple[str, list[str]]]:
+    return [(t.text[:24], t.lead) for t in doc.tasks]
+
+
+# --- the body's end --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "closes"),
+    [
+        # tvpl_646f0a00…, III: a sentence that names the appendix, inside the body
+        (
+            "Danh mục các nhiệm vụ, dự án ưu tiên thực hiện Kế hoạch tại Phụ lục II kèm theo Quyết định này.",
+            False,
+        ),
+        # tvpl_646f0a00…: the appendix's own title
+        ("DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN ƯU TIÊN THỰC HIỆN KẾ HOẠCH", True),
+    ],
+)
+def test_a_danh_muc_line_closes_the_body_only_as_a_title(line: str, closes: bool) -> None:
+    doc = plan("I. MỤC TIÊU", "- Giảm ô nhiễm.", "II. NHIỆM VỤ ƯU TIÊN", line, "III. TỔ CHỨC THỰC HIỆN")
+    labels = [s.label for s in doc.sections]
+    assert ("III" in labels) == (not closes)
+
+
+# --- line joining ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("prev", "nxt", "splits"),
+    [
+        ("l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt", "Nam, Thông tấn xã Việt Nam chủ trì", True),
+        ("phối hợp với Ủy ban nhân dân Thành phố Hồ", "Chí Minh triển khai", True),
+        ("1. Mục đích", "Nâng cao nhận thức", False),
+        ("", "Nam", False),
+    ],
+)
+def test_a_line_break_inside_a_proper_name_joins(prev: str, nxt: str, splits: bool) -> None:
+    assert _splits_name(prev, nxt) == splits
+
+
+# --- assignments -----------------------------------------------------------------------------------------
+def test_a_heading_over_lettered_duties_gives_each_duty_its_agency() -> None:
+    # tvpl_646f0a00…, IV.2 "Phân công thực hiện Kế hoạch": the heading is no task, its lettered items are
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Giảm ô nhiễm.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Phân công thực hiện Kế hoạch",
+        "a) Bộ Xây dựng tổ chức triển khai thực hiện các nhiệm vụ được phân công theo lộ trình áp dụng quy "
+        "chuẩn kỹ thuật quốc gia về khí thải phương tiện giao thông cơ giới đường bộ.",
+        "b) Bộ Y tế chủ trì các chương trình nghiên cứu cấp quốc gia về mối quan hệ và tác động của ô nhiễm "
+        "môi trường không khí đến sức khỏe cộng đồng. Định kỳ thu thập, phân tích và công bố các số liệu.",
+    )
+    assert leads(doc) == [
+        ("Bộ Xây dựng tổ chức triể", ["Bộ Xây dựng"]),
+        ("Bộ Y tế chủ trì các chươ", ["Bộ Y tế"]),
+    ]
+
+
+def test_a_performer_attribute_over_sentences_takes_the_bodies_opening_them() -> None:
+    # tvpl_31fb08f3…, III.1.c: "- Cơ quan thực hiện:" over "+ Sở X chủ trì, …" / "+ Sở Y đăng tải …"
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Nâng cao nhận thức.",
+        "II. NỘI DUNG HOẠT ĐỘNG",
+        "1. Nâng cao nhận thức về phòng ngừa bạo lực trên cơ sở giới",
+        "a) Hoạt động 3",
+        "- Nội dung: Tuyên truyền, giáo dục về phòng ngừa, ứng phó bạo lực trên cơ sở giới.",
+        "- Cơ quan thực hiện:",
+        "+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở, ban, ngành và các đơn vị có liên quan.",
+        "+ Sở Xây dựng đăng tải thông điệp truyền thông trên bảng quang báo thông tin giao thông.",
+    )
+    assert leads(doc) == [("Tuyên truyền, giáo dục v", ["Sở Văn hóa và Thể thao", "Sở Xây dựng"])]
+
+
+# --- list tasks ------------------------------------------------------------------------------------------
+def test_bullets_under_a_sub_heading_of_a_group_heading_are_the_tasks() -> None:
+    # tvpl_646f0a00…, II.9: "9. Tăng cường …" → "a) Hợp tác quốc tế" → its bullets
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Giảm ô nhiễm.",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Tăng cường hiệu quả hoạt động hợp tác quốc tế, thông tin và truyền thông",
+        "a) Hợp tác quốc tế",
+        "- Huy động nguồn lực giải quyết ô nhiễm không khí tại đô thị.",
+        "- Tăng cường nghiên cứu, trao đổi kinh nghiệm với các quốc gia.",
+        "b) Thông tin và truyền thông",
+        "- Xây dựng các chương trình, hoạt động truyền thông đa lĩnh vực.",
+    )
+    assert [t.text[:20] for t in doc.tasks] == [
+        "Huy động nguồn lực g",
+        "Tăng cường nghiên cứ",
+        "Xây dựng các chương ",
+    ]
+
+
+def test_items_after_a_lead_in_paragraph_inherit_its_bodies_and_a_group_is_no_task() -> None:
+    # tvpl_31fb08f3…, II.2: "2. Tháng hành động" has "b) Thời gian: …" yet is a group over
+    # "d) Các hoạt động chính", whose items follow a lead-in naming who does them
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Nâng cao nhận thức.",
+        "II. NỘI DUNG",
+        "1. Tháng hành động",
+        "a) Chủ đề Tháng hành động năm 2025",
+        "b) Thời gian: Từ ngày 15/11/2025 đến ngày 15/12/2025.",
+        "c) Các hoạt động chính",
+        "Căn cứ tình hình thực tế, các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau:",
+        "- Lồng ghép tổ chức Lễ phát động, các hoạt động hưởng ứng Tháng hành động.",
+        "- Phát hành các sản phẩm truyền thông với nội dung ngắn gọn, dễ hiểu.",
+    )
+    assert leads(doc) == [
+        ("Lồng ghép tổ chức Lễ phá", ["các cơ quan, đơn vị, địa phương"]),
+        ("Phát hành các sản phẩm t", ["các cơ quan, đơn vị, địa phương"]),
+    ]
+
+
+# --- task tables -----------------------------------------------------------------------------------------
+# tvpl_646f0a00…, Phụ lục I (shortened): a row's lead and partner cells merged down over the rows that
+# hold only its further tasks, each with its own output and deadline; "Thuộc nhóm nhiệm vụ" names the group
+MERGED_ROWS = "\n".join(
+    [
+        "KẾ HOẠCH",
+        "Hành động quốc gia",
+        "I. MỤC TIÊU",
+        "Giảm ô nhiễm.",
+        "II. PHÂN CÔNG",
+        "|", "STT", "|", "Cơ quan chủ trì", "|", "Cơ quan phối hợp", "|", "Thuộc nhóm nhiệm vụ", "|",
+        "Nội dung nhiệm vụ", "|", "Chỉ tiêu đạt được", "|", "Thời hạn hoàn thành", "|",
+        "|", "1", "|", "Bộ Nông nghiệp và Môi trường", "|", "- Bộ Xây dựng;", "|",
+        "Hoàn thiện hệ thống chính sách pháp luật", "|", "- Hoàn thiện Nghị định về xử lý vi phạm.", "|",
+        "- Nghị định được ban hành.", "|", "Ban hành trong quý I năm 2026.", "|",
+        "|", "- Rà soát, cập nhật các hướng dẫn kỹ thuật.", "|", "- Bộ công cụ được ban hành.", "|",
+        "Giai đoạn 2026 - 2027.", "|",
+        "|", "- Xây dựng quy chế phối hợp liên vùng.", "|", "- Quy chế được ban hành.", "|",
+        "Ban hành trong năm 2026.", "|",
+        "|", "2", "|", "Bộ Công Thương", "|", "- Bộ Xây dựng;", "|", "Kiểm soát nguồn thải", "|",
+        "- Xây dựng lộ trình cung ứng nhiên liệu.", "|", "- Lộ trình được ban hành.", "|", "Năm 2026", "|",
+        "",
+        "III. KINH PHÍ",
+    ]
+)  # fmt: skip
+
+
+def test_rows_merged_down_from_a_numbered_row_are_its_further_tasks() -> None:
+    doc = parse_text(MERGED_ROWS, path="plan.md")
+    nnmt, bct = ["Bộ Nông nghiệp và Môi trường"], ["Bộ Công Thương"]
+    assert [(t.text[:20], t.lead) for t in doc.tasks] == [
+        ("Hoàn thiện Nghị định", nnmt),
+        ("Rà soát, cập nhật cá", nnmt),
+        ("Xây dựng quy chế phố", nnmt),
+        ("Xây dựng lộ trình cu", bct),
+    ]
+    assert [t.deadline.text if t.deadline else None for t in doc.tasks] == [
+        "Ban hành trong quý I năm 2026.",
+        "Giai đoạn 2026 - 2027.",
+        "Ban hành trong năm 2026.",
+        "Năm 2026",
+    ]
+    assert [t.output for t in doc.tasks][1] == "- Bộ công cụ được ban hành."
