@@ -202,6 +202,7 @@ def test_find_targets_never_raises_and_values_are_numbers(text: str) -> None:
         ("II. NHIỆM VỤ TRỌNG TÂM NĂM 2026", True),
         ("3. Nội dung thực hiện", True),  # SPEC: "Nội dung thực hiện / Nội dung hoạt động / Các hoạt động"
         ("2. Các hoạt động chính", True),
+        ("III. NỘI DUNG CỦA KẾ HOẠCH", True),  # tvpl_437c3beb…
         ("2. Nhiệm vụ của Sở Nội vụ", False),  # a body's own duties: assignments
         ("I. MỤC ĐÍCH, YÊU CẦU", False),
         ("3. Nội dung tuyên truyền", False),  # propaganda topics are no tasks

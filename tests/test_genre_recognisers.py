@@ -86,6 +86,37 @@ def test_a_performer_attribute_over_sentences_takes_the_bodies_opening_them() ->
     assert leads(doc) == [("Tuyên truyền, giáo dục v", ["Sở Văn hóa và Thể thao", "Sở Xây dựng"])]
 
 
+@pytest.mark.parametrize(
+    ("item", "bullet_tasks"),
+    [
+        # tvpl_437c3beb…, V.9: one sentence that ends by introducing the duties under it
+        (
+            "1. Ủy ban nhân dân các phường, xã, đặc khu chủ động bố trí kinh phí từ nguồn vốn ngân sách địa "
+            "phương để triển khai thực hiện các nội dung của Kế hoạch, tập trung một số nhiệm vụ cụ thể sau:",
+            True,
+        ),
+        # 001_29c537…, V.1.b: a duty whose second sentence introduces details of it
+        (
+            "1. Căn cứ vào kết quả triển khai thực hiện Kế hoạch CCHC năm 2026 các cơ quan, đơn vị báo cáo "
+            "kết quả CCHC hằng quý, 6 tháng, năm, gửi về UBND tỉnh (qua Sở Nội vụ tổng hợp) "
+            "trước ngày 12 của tháng cuối kỳ báo cáo. Thời điểm chốt số liệu cụ thể như sau:",
+            False,
+        ),
+    ],
+)
+def test_the_bullets_of_a_lead_in_are_the_duties(item: str, bullet_tasks: bool) -> None:
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Nâng cao nhận thức.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        item,
+        "- Tổ chức xây dựng, phê duyệt và triển khai kế hoạch thực hiện Đề án của địa phương mình;",
+        "- Tổ chức đánh giá, báo cáo định kỳ về tiến độ thực hiện gửi Sở Nông nghiệp và Môi trường.",
+    )
+    texts = [t.text[:12] for t in doc.tasks]
+    assert texts == (["Tổ chức xây ", "Tổ chức đánh"] if bullet_tasks else [item[3:15]])
+
+
 # --- list tasks ------------------------------------------------------------------------------------------
 def test_bullets_under_a_sub_heading_of_a_group_heading_are_the_tasks() -> None:
     # tvpl_646f0a00…, II.9: "9. Tăng cường …" → "a) Hợp tác quốc tế" → its bullets
@@ -125,6 +156,27 @@ def test_items_after_a_lead_in_paragraph_inherit_its_bodies_and_a_group_is_no_ta
     assert leads(doc) == [
         ("Lồng ghép tổ chức Lễ phá", ["các cơ quan, đơn vị, địa phương"]),
         ("Phát hành các sản phẩm t", ["các cơ quan, đơn vị, địa phương"]),
+    ]
+
+
+def test_a_bullet_that_introduces_items_gives_an_attribute_item_its_tasks() -> None:
+    # tvpl_6a406c1f…, II.5; and "II. THỜI GIAN VÀ PHẠM VI" over "1. Thời gian: …" is a part, no task
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Thi hành Luật thống nhất.",
+        "II. THỜI GIAN VÀ PHẠM VI",
+        "1. Thời gian: từ nay đến năm 2030.",
+        "III. NỘI DUNG THỰC HIỆN",
+        "1. Tổ chức các nội dung hỗ trợ thi hành Luật theo quy định pháp luật",
+        "- Các nội dung hỗ trợ thi hành Luật bao gồm:",
+        "+ Hướng dẫn áp dụng các văn bản quy phạm pháp luật quy định chi tiết thi hành Luật;",
+        "+ Tổ chức rà soát, đánh giá và cập nhật hệ thống cơ sở dữ liệu liên quan;",
+        "- Cơ quan chủ trì: Các sở, ngành có liên quan.",
+        "- Thời gian thực hiện: Năm 2026.",
+    )
+    assert leads(doc) == [
+        ("Hướng dẫn áp dụng các vă", ["Các sở, ngành có liên quan"]),
+        ("Tổ chức rà soát, đánh gi", ["Các sở, ngành có liên quan"]),
     ]
 
 

@@ -31,6 +31,9 @@ OPENING_CLAUSE = re.compile(r"^(?:căn cứ|trên cơ sở|để|nhằm)\b[^,;:]
 # the lead is the body before "chủ trì" (the others are partners, on the items' own texts).
 LEADS_IN = re.compile(r"^(?P<lead>[^,;:]{2,80}?)\s+chủ trì\b")
 
+# A full stop inside a text and the letter after it: a capital there ends a sentence.
+SENTENCE_BREAK = re.compile(r"\.\s+(\w)")
+
 HEADING_MAX = 80  # an item title shorter than this, with no sentence after it, is a heading over its bullets
 
 
@@ -133,6 +136,12 @@ def leading_agencies(text: str) -> list[str]:
     return split_agencies(head) if all_agencies(head) else []
 
 
+def _only_introduces(text: str) -> bool:
+    """A one-sentence lead-in: "9. Ủy ban nhân dân các xã … tập trung một số nhiệm vụ cụ thể sau:". A duty
+    whose last sentence introduces details ("… trước ngày 12. Thời điểm chốt số liệu như sau:") is a task."""
+    return text.endswith(":") and not any(m[1].isupper() for m in SENTENCE_BREAK.finditer(text))
+
+
 def lead_in_agencies(ctx: Context, node: Node) -> list[str]:
     """The agencies of a lead-in between a heading and its first item: "d) Các hoạt động chính" / "Căn cứ
     tình hình thực tế, các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau:" → the items
@@ -168,10 +177,10 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
         return [task for c in numbered for task in _assignment_item(ctx, c, inherited)]
     if lead is None:
         bullets = [c for c in item.children if c.is_bullet]
-        if bullets and heading_only and bullets[0].block == item.block + 1:
+        if bullets and bullets[0].block == item.block + 1 and (heading_only or _only_introduces(item.text)):
+            heads = inherited or leading_agencies(item.text)
             return [
-                make_task(ctx, b, "assignment", b.text, inherited or leading_agencies(b.text))
-                for b in bullets
+                make_task(ctx, b, "assignment", b.text, heads or leading_agencies(b.text)) for b in bullets
             ]
         return [make_task(ctx, item, "assignment", item.text, inherited or leading_agencies(item.text))]
     if not item.children:

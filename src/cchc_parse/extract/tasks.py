@@ -31,6 +31,9 @@ NAMED_LEAD = re.compile(
     r"(?:^|\bdo\s+|\bgiao\s+)(?P<who>(?:Sở|Văn phòng|Ban|UBND|Ủy ban)[^,;:]{2,60}?)\s+chủ trì", re.IGNORECASE
 )
 
+# The end of a line that only introduces the items under it: "… bao gồm:", "… như sau:", "… sau:".
+LEAD_IN_END = re.compile(r"(?:\bgồm|\bsau|\bnhư)\s*:$", re.IGNORECASE)
+
 __all__ = ["extract_tasks"]
 
 
@@ -89,7 +92,9 @@ def _attribute_task(ctx: Context, node: Node) -> list[Candidate]:
     'Nhiệm vụ: …' sub-items (inline, or with bullets under them) are the tasks; otherwise the item is. The
     candidate takes everything under the item.
     """
-    if (node.is_bullet and not node.children) or any(_heads_task_list(c) for c in node.children):
+    if node.kind in ("roman", "part") or (node.is_bullet and not node.children):
+        return []  # "II. THỜI GIAN VÀ PHẠM VI" over "1. Thời gian: …": a part of the plan, no task
+    if any(_heads_task_list(c) for c in node.children):
         return []  # "2. Tháng hành động" over "b) Thời gian: …" and "d) Các hoạt động chính": a group
     attrs, duties = _collect_attributes(node)
     if "lead" not in attrs and "deadline" not in attrs:
@@ -138,6 +143,8 @@ def _collect_attributes(node: Node) -> tuple[dict[str, str], list[tuple[Node, st
     for child in node.children:
         found = attribute_of(child.text)
         if found is None:
+            if child.children and LEAD_IN_END.search(child.text):  # "- Các nội dung … bao gồm:" over "+ …"
+                duties.extend((g, g.text) for g in child.children)
             continue
         role, value = found
         if role == "text":
