@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cchc_parse import parse_text
+from cchc_parse.extract.task_tables import table_tasks
 from cchc_parse.models import PlanDocument
 from cchc_parse.normalize.lines import _splits_name
 
@@ -67,6 +68,28 @@ def test_a_heading_over_lettered_duties_gives_each_duty_its_agency() -> None:
     assert leads(doc) == [
         ("Bộ Xây dựng tổ chức triể", ["Bộ Xây dựng"]),
         ("Bộ Y tế chủ trì các chươ", ["Bộ Y tế"]),
+    ]
+
+
+def test_a_bullet_that_is_a_lead_in_gives_its_bullets_the_bodies_it_names() -> None:
+    # tvpl_646f0a00…, IV.2.m: the province people's committees' duties, then those of two cities
+    doc = plan(
+        "I. MỤC TIÊU",
+        "- Giảm ô nhiễm.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm toàn diện trước "
+        "Chính phủ về các nhiệm vụ được giao, cụ thể như sau:",
+        "- Tổ chức thực hiện kiểm kê khí thải công nghiệp, giao thông trên địa bàn;",
+        "- Ủy ban nhân dân thành phố Hà Nội và Ủy ban nhân dân Thành phố Hồ Chí Minh cần tập trung một số "
+        "nhiệm vụ quan trọng như sau:",
+        "+ Hoàn thành việc rà soát quy hoạch lại các khu công nghiệp, cụm công nghiệp, làng nghề;",
+    )
+    assert leads(doc) == [
+        ("Tổ chức thực hiện kiểm k", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+        (
+            "Hoàn thành việc rà soát ",
+            ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hồ Chí Minh"],
+        ),
     ]
 
 
@@ -182,7 +205,9 @@ def test_a_bullet_that_introduces_items_gives_an_attribute_item_its_tasks() -> N
 
 # --- task tables -----------------------------------------------------------------------------------------
 # tvpl_646f0a00…, Phụ lục I (shortened): a row's lead and partner cells merged down over the rows that
-# hold only its further tasks, each with its own output and deadline; "Thuộc nhóm nhiệm vụ" names the group
+# hold only its further tasks (opened by a bullet or not), each with its own output and deadline; "Thuộc
+# nhóm nhiệm vụ" names the group; a group row "B. | BỘ CÔNG THƯƠNG" spans the table, and the row under it
+# leaves its serial cell empty
 MERGED_ROWS = "\n".join(
     [
         "KẾ HOẠCH",
@@ -199,8 +224,12 @@ MERGED_ROWS = "\n".join(
         "Giai đoạn 2026 - 2027.", "|",
         "|", "- Xây dựng quy chế phối hợp liên vùng.", "|", "- Quy chế được ban hành.", "|",
         "Ban hành trong năm 2026.", "|",
-        "|", "2", "|", "Bộ Công Thương", "|", "- Bộ Xây dựng;", "|", "Kiểm soát nguồn thải", "|",
+        "|", "**B.**", "|", "**BỘ CÔNG THƯƠNG**", "|",
+        "|", "|", "Bộ Công Thương", "|", "- Bộ Xây dựng;", "|", "Kiểm soát nguồn thải", "|",
         "- Xây dựng lộ trình cung ứng nhiên liệu.", "|", "- Lộ trình được ban hành.", "|", "Năm 2026", "|",
+        "|", "Hoàn thiện chính sách ưu đãi.", "|", "- Chính sách được ban hành.", "|", "Năm 2027", "|",
+        "|", "2", "|", "Bộ Tài chính", "|", "- Bộ Xây dựng;", "|", "Chính sách tài chính", "|",
+        "- Xây dựng chính sách thuế, phí.", "|", "- Nghị định được ban hành.", "|", "Năm 2028", "|",
         "",
         "III. KINH PHÍ",
     ]
@@ -215,11 +244,37 @@ def test_rows_merged_down_from_a_numbered_row_are_its_further_tasks() -> None:
         ("Rà soát, cập nhật cá", nnmt),
         ("Xây dựng quy chế phố", nnmt),
         ("Xây dựng lộ trình cu", bct),
+        ("Hoàn thiện chính sác", bct),
+        ("Xây dựng chính sách ", ["Bộ Tài chính"]),
     ]
     assert [t.deadline.text if t.deadline else None for t in doc.tasks] == [
         "Ban hành trong quý I năm 2026.",
         "Giai đoạn 2026 - 2027.",
         "Ban hành trong năm 2026.",
         "Năm 2026",
+        "Năm 2027",
+        "Năm 2028",
     ]
     assert [t.output for t in doc.tasks][1] == "- Bộ công cụ được ban hành."
+
+
+def test_a_list_of_administrative_procedures_is_no_task_table() -> None:
+    # tvpl_da841111…: "TT | Mã số TTHC nội bộ | Tên TTHC nội bộ | Tên VB quy định nội dung … | Cơ quan …"
+    rows = [
+        [
+            "TT",
+            "Mã số TTHC nội bộ",
+            "Tên TTHC nội bộ",
+            "Tên VB quy định nội dung sửa đổi",
+            "Cơ quan thực hiện",
+        ],
+        [
+            "1",
+            "5.002577",
+            "Quyết định chủ trương đầu tư",
+            "Nghị định số 140/2025/NĐ-CP",
+            "Bộ trưởng Bộ Xây dựng",
+        ],
+    ]
+    assert table_tasks(0, rows) == []
+    assert len(table_tasks(0, [[c.replace("TTHC", "") for c in rows[0]], rows[1]])) == 1

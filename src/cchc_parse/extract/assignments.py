@@ -136,6 +136,20 @@ def leading_agencies(text: str) -> list[str]:
     return split_agencies(head) if all_agencies(head) else []
 
 
+def _bullet_duties(ctx: Context, bullets: list[Node], heads: list[str]) -> list[tuple[int, int, Task]]:
+    """The duties of bullets under a heading or lead-in whose agencies are ``heads``; a bullet that is a
+    lead-in itself ("- Ủy ban nhân dân thành phố Hà Nội và … cần tập trung một số nhiệm vụ như sau:") gives
+    its own bullets, with the agencies it names."""
+    out: list[tuple[int, int, Task]] = []
+    for bullet in bullets:
+        own = leading_agencies(bullet.text)
+        if bullet.children and _only_introduces(bullet.text):
+            out.extend(_bullet_duties(ctx, bullet.children, own or heads))
+        else:
+            out.append(make_task(ctx, bullet, "assignment", bullet.text, heads or own))
+    return out
+
+
 def _only_introduces(text: str) -> bool:
     """A one-sentence lead-in: "9. Ủy ban nhân dân các xã … tập trung một số nhiệm vụ cụ thể sau:". A duty
     whose last sentence introduces details ("… trước ngày 12. Thời điểm chốt số liệu như sau:") is a task."""
@@ -178,10 +192,7 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
     if lead is None:
         bullets = [c for c in item.children if c.is_bullet]
         if bullets and bullets[0].block == item.block + 1 and (heading_only or _only_introduces(item.text)):
-            heads = inherited or leading_agencies(item.text)
-            return [
-                make_task(ctx, b, "assignment", b.text, heads or leading_agencies(b.text)) for b in bullets
-            ]
+            return _bullet_duties(ctx, bullets, inherited or leading_agencies(item.text))
         return [make_task(ctx, item, "assignment", item.text, inherited or leading_agencies(item.text))]
     if not item.children:
         body = ctx.text_of(item)[len(item.text) :].strip()

@@ -66,7 +66,9 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
 
 
 def is_task_table(roles: dict[str, int]) -> bool:
-    return "task" in roles and ("lead" in roles or "deadline" in roles)
+    """A table of tasks: a task column and a lead or deadline one; not a list of administrative
+    procedures ("Mã số TTHC | Tên TTHC | … | Cơ quan thực hiện"), whose columns look alike."""
+    return "task" in roles and ("lead" in roles or "deadline" in roles) and "procedure" not in roles
 
 
 def table_tasks(block_index: int, rows: list[list[str]]) -> list[TableTask]:
@@ -94,16 +96,17 @@ def table_tasks(block_index: int, rows: list[list[str]]) -> list[TableTask]:
 
 def _aligned(row: list[str], width: int) -> list[str]:
     """The row's cells in their columns. A short row opened by its serial lost its right-hand cells (a
-    group title across the table); one opened by a bullet lost its left-hand cells, merged with the row
+    group title across the table); one without a serial lost its left-hand cells, merged with the row
     above (more tasks of that row: "1 | Bộ X | … | - Việc A | …" then "- Việc B | …")."""
     cells = [" ".join(c.split()) for c in row]
     missing = [""] * (width - len(cells))
-    return missing + cells if cells and ROW_BULLET.match(cells[0]) else cells + missing
+    opened_by_serial = bool(cells) and bool(TASK_SERIAL.match(cells[0]) or GROUP_SERIAL.match(cells[0]))
+    return cells + missing if opened_by_serial else missing + cells
 
 
 def _shares_cells(cells: list[str], roles: dict[str, int], row: list[str]) -> bool:
     """A row that holds a task of its own but shares the lead, partners and group of the row above."""
-    return len(row) < len(cells) and bool(ROW_BULLET.match(_cell(cells, roles, "task")))
+    return len(row) < len(cells) and bool(_cell(cells, roles, "task"))
 
 
 def _cell(cells: list[str], roles: dict[str, int], role: str) -> str:
@@ -155,7 +158,8 @@ def _merge_continuation(task: TableTask, cells: list[str], row: int) -> None:
     for text in (c for c in cells if c):
         deadline = parse_deadline(text)
         if deadline is not None and (deadline.start or deadline.end or deadline.recurrence):
-            task.deadline_text = f"{task.deadline_text}; {text}" if task.deadline_text else text
+            if text != task.deadline_text:  # the same time printed again on the next page's row
+                task.deadline_text = f"{task.deadline_text}; {text}" if task.deadline_text else text
         else:
             task.output = f"{task.output}; {text}" if task.output else text
     task.extra_rows.append(row)

@@ -48,7 +48,7 @@ Word = Annotated[str, AfterValidator(_word)]
 Words = Annotated[list[Word], Field(min_length=1), AfterValidator(_distinct)]
 Spellings = dict[Word, Word]  # a key's customary spelling, or its meaning
 CaseSpellings = Annotated[Spellings, AfterValidator(_case_variants)]  # "ỦY BAN" -> "Ủy ban"
-ColumnRole = Literal["serial", "group", "task", "output", "lead", "partners", "deadline", "note"]
+ColumnRole = Literal["serial", "procedure", "group", "task", "output", "lead", "partners", "deadline", "note"]
 
 
 class DataFile(BaseModel):

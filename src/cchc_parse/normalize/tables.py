@@ -18,6 +18,7 @@ from functools import cache
 from cchc_parse import lexicon
 from cchc_parse.grammar.labels import NUMBERED_HEADING
 from cchc_parse.grammar.layout import CELL_SEPARATORS, MD_TABLE_ROW
+from cchc_parse.grammar.pieces import in_capitals
 from cchc_parse.normalize.markup import Line
 
 # --- patterns of this module --------------------------------------------------------------------------------
@@ -30,6 +31,9 @@ ROW_SERIAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?|
 # A cell opened by a bullet ("- Rà soát …"): in a task table, the row holds one more task of the numbered
 # row above, whose serial, lead and partner cells it shares.
 ROW_BULLET = re.compile(r"^[-+•–]\s")
+
+# The serial of a group row: a capital letter or a Roman numeral ("A.", "IV").
+GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
 
 MAX_HEADER_CELL_LINES = 20
 MAX_CELL_LINES = 60
@@ -130,7 +134,7 @@ def _parse_table(tokens: list[Token], i: int) -> tuple[TableRun | None, int]:
     rows = [header]
     end = header[-1].end
     while more and j < len(tokens):
-        row, j2 = _read_row(tokens, j, ncols)
+        row, j2 = _read_row(tokens, j, ncols, _next_serials(rows))
         if not row:
             break
         rows.append(row)
@@ -143,30 +147,53 @@ def _parse_table(tokens: list[Token], i: int) -> tuple[TableRun | None, int]:
     return TableRun(rows, tokens[i][1].start, end), j
 
 
-def _read_row(tokens: list[Token], i: int, ncols: int) -> tuple[list[Line], int]:
+def _next_serials(rows: list[list[Line]]) -> frozenset[str]:
+    """The serials that may open the row after ``rows``: the next number after the last numbered row's,
+    or 1 (numbering starts again under a group row)."""
+    last = next(
+        (int(r[0].text.rstrip(".")) for r in reversed(rows) if r and r[0].text.rstrip(".").isdigit()), 0
+    )
+    return frozenset(f"{n}{dot}" for n in {1, last + 1} for dot in ("", "."))
+
+
+def _read_row(tokens: list[Token], i: int, ncols: int, serials: frozenset[str]) -> tuple[list[Line], int]:
     cells: list[Line] = []
     while len(cells) < ncols:
         cell, nxt = _read_cell(tokens, i, MAX_CELL_LINES)
         if cell is None:
             break
-        if not cell.text and cells and _opens_row(tokens, nxt, cells[0].text):
+        if (
+            not cell.text
+            and cells
+            and (_opens_row(tokens, nxt, cells[0].text, serials) or _group_title(cells, tokens, nxt))
+        ):
             return cells, nxt - 1  # a row cut short by merged cells: the next row starts here
         cells.append(cell)
         i = nxt
     return (cells, i) if any(c.text for c in cells) else ([], i)
 
 
-def _opens_row(tokens: list[Token], i: int, first_cell: str) -> bool:
+def _group_title(cells: list[Line], tokens: list[Token], i: int) -> bool:
+    """A group row's serial and title in capitals ("D." | "BỘ KHOA HỌC VÀ CÔNG NGHỆ") whose title spans
+    the table: the empty cell after it opens the next row, when that row's own serial cell is empty too
+    (an empty cell, then text that is no serial); before a serial, the empty cell is the group row's own."""
+    if len(cells) != 2 or not GROUP_SERIAL.match(cells[0].text) or not in_capitals(cells[1].text):
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i][0] == "sep" else None
+    return after is not None and after[0] == "text" and not ROW_SERIAL.match(after[1].text)
+
+
+def _opens_row(tokens: list[Token], i: int, first_cell: str, serials: frozenset[str]) -> bool:
     """Whether the text at ``tokens[i]``, after an empty cell, opens the next row of the row whose first
-    cell is ``first_cell``: a serial after a row opened by a serial or by a bullet (the row below a
-    numbered row that holds only its right-hand cells, the others merged with the row above), or a bullet
-    after a row opened by the same bullet (the next such row)."""
+    cell is ``first_cell``: a serial after a row opened by a serial; after a row that holds only its
+    right-hand cells (the others merged with the numbered row above), the next serial in sequence; or a
+    bullet after a row opened by the same bullet (the next such row)."""
     if i >= len(tokens) or tokens[i][0] != "text":
         return False
     nxt = tokens[i][1].text
     bullet = first_cell[:1] if ROW_BULLET.match(first_cell) else ""
     if ROW_SERIAL.match(nxt):
-        return bool(ROW_SERIAL.match(first_cell) or bullet)
+        return bool(ROW_SERIAL.match(first_cell) or bullet or nxt in serials)
     return bool(bullet) and nxt.startswith(bullet)
 
 
