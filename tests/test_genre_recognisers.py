@@ -278,3 +278,23 @@ def test_a_list_of_administrative_procedures_is_no_task_table() -> None:
     ]
     assert table_tasks(0, rows) == []
     assert len(table_tasks(0, [[c.replace("TTHC", "") for c in rows[0]], rows[1]])) == 1
+
+
+def test_a_letter_s_numbered_agency_headings_assign_the_duties_under_them() -> None:
+    # tvpl_987cadc8… (a Công văn, no execution part): "1. Thủ trưởng …" / "2. Tiểu ban giúp việc …"
+    text = "\n\n".join(
+        [
+            "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            "V/v đẩy mạnh thực hiện các nhiệm vụ được giao",
+            "Bộ trưởng yêu cầu:",
+            "1. Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ",
+            "- Nghiêm túc thực hiện chế độ báo cáo theo Quy chế đã ban hành.",
+            "2. Tiểu ban giúp việc Ban Chỉ đạo 934",
+            "- Thực hiện phân công nhiệm vụ kịp thời cho các cơ quan, đơn vị và thành viên Tiểu ban.",
+        ]
+    )
+    doc = parse_text(text, path="letter.txt")
+    assert [(t.text[:20], t.lead) for t in doc.tasks] == [
+        ("Nghiêm túc thực hiện", ["Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ"]),
+        ("Thực hiện phân công ", ["Tiểu ban giúp việc Ban Chỉ đạo 934"]),
+    ]

@@ -59,5 +59,6 @@ def clean_agency(text: str) -> str:
 
 @cache
 def duty_verbs() -> re.Pattern[str]:
-    verbs = lexicon.string_list(TASKS, "duty_verbs")
-    return re.compile(r"\s(?:" + words_pattern(verbs, ignore_case=False).pattern + r")\b")
+    verbs = words_pattern(lexicon.string_list(TASKS, "duty_verbs"), ignore_case=False).pattern
+    exceptions = words_pattern(lexicon.string_list(TASKS, "duty_verb_exceptions"), ignore_case=False).pattern
+    return re.compile(rf"\s(?!(?:{exceptions})\b)(?:{verbs})\b")

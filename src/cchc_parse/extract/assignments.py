@@ -89,12 +89,21 @@ def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
         responsibility = bool(RESPONSIBILITY.match(node.title)) and bool(node.children)
         if is_execution(node) and not (responsibility and _agencies_of_heading(node)):
             out.extend(_assignments(ctx, node))
-        elif responsibility or _agency_item_of_task_list(ctx, node):  # "Trách nhiệm của Bộ Nội vụ": its lead
+        elif responsibility or _agency_item_of_task_list(ctx, node) or _agency_heading(node):
             out.extend(_assignment_item(ctx, node, None))
         else:
             continue
         done.add(id(node))
     return out
+
+
+def _agency_heading(node: Node) -> bool:
+    """'1. Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ' over its duties, anywhere (a letter that
+    assigns duties has no execution part): a numbered heading that only names bodies."""
+    heading_only = node.title == node.text.rstrip(":.") and len(node.title) < HEADING_MAX
+    return (
+        heading_only and bool(node.children) and node.kind.startswith("decimal") and all_agencies(node.title)
+    )
 
 
 def _agency_item_of_task_list(ctx: Context, node: Node) -> bool:

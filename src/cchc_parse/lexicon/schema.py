@@ -198,6 +198,7 @@ class Tasks(DataFile):
     source_priority: Annotated[list[TaskSource], Field(min_length=5), AfterValidator(_distinct)]
     attributes: dict[Literal["lead", "partners", "deadline", "output", "text"], Words]
     duty_verbs: Words
+    duty_verb_exceptions: Words  # names that hold a duty verb: "Tiểu ban giúp việc", never a duty
     agency_continuations: Words
 
 
