@@ -468,9 +468,12 @@ def test_real_circular_header_table_and_metadata() -> None:
     assert (plan.doc_type, plan.number, plan.issuer) == ("Thông tư", "24/2025/TT-BCT", "Bộ Công Thương")
     assert (plan.place, plan.issued_date) == ("Hà Nội", date(2025, 5, 13))
     assert plan.signers and plan.signers[0].name == "Trương Thanh Hoài"
-    # its own articles are its outline; the "I. … IV." of the form in Phụ lục I (under "Kèm theo Thông tư
-    # này") are no sections of it (SPEC: a regulation's sections are its own parts)
-    assert [s.label for s in doc.sections][:3] == ["Điều 1", "Điều 2", "Điều 3"]
+    # its own chapters ("Chương I" alone on a paragraph, the title on the next) and their articles are its
+    # outline; the "I. … IV." of the form in Phụ lục I (under "Kèm theo Thông tư này") are no sections of
+    # it (SPEC: a regulation's sections are its own parts)
+    assert [(s.label, s.title) for s in doc.sections][:1] == [("I", "QUY ĐỊNH CHUNG")]
+    assert [s.label for s in doc.sections] == ["I", "II", "III"]
+    assert [c.label for c in doc.sections[0].children] == ["Điều 1", "Điều 2", "Điều 3"]
 
 
 def test_real_letter_header_with_an_empty_middle_column_has_two_columns() -> None:

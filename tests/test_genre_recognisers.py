@@ -6,6 +6,7 @@ import pytest
 
 from cchc_parse import parse_text
 from cchc_parse.extract.task_tables import table_tasks
+from cchc_parse.grammar.labels import read_label
 from cchc_parse.models import PlanDocument
 from cchc_parse.normalize.lines import _splits_name
 
@@ -298,3 +299,39 @@ def test_a_letter_s_numbered_agency_headings_assign_the_duties_under_them() -> N
         ("Nghiêm túc thực hiện", ["Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ"]),
         ("Thực hiện phân công ", ["Tiểu ban giúp việc Ban Chỉ đạo 934"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Chương I", "I"),  # tvpl_c49a5afa…: the chapter alone on its line, the title below
+        ("CHƯƠNG XXIV", "XXIV"),  # ND-146/2025/NĐ-CP
+        ("Chương II. TỔ CHỨC, QUẢN LÝ BỒI DƯỠNG", "II"),
+        ("Chương trình bồi dưỡng; giáo trình, tài liệu giảng dạy", None),  # tvpl_c49a5afa…, Điều 11
+        ("Phần II của Kế hoạch này", None),
+    ],
+)
+def test_chapter_headings_with_or_without_a_dot(line: str, label: str | None) -> None:
+    found = read_label(line)
+    assert (found.value if found and found.kind == "part" else None) == label
+
+
+def test_a_regulation_s_chapters_are_its_sections_and_its_articles_nest_under_them() -> None:
+    # tvpl_c49a5afa… (a Quy chế): "Chương I" / "QUY ĐỊNH CHUNG" / "Điều 1. …"; the closing article is no duty
+    doc = plan(
+        "Chương I",
+        "QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng",
+        "Chương II",
+        "TỔ CHỨC THỰC HIỆN VÀ ĐIỀU KHOẢN THI HÀNH",
+        "Điều 2. Tổ chức thực hiện",
+        "1. Ban Tuyên giáo và Dân vận Trung ương chủ trì theo dõi, kiểm tra việc thực hiện Quy chế này.",
+        "Điều 3. Điều khoản thi hành",
+        "Quy chế này có hiệu lực từ ngày ký.",
+    )
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("I", "QUY ĐỊNH CHUNG"),
+        ("II", "TỔ CHỨC THỰC HIỆN VÀ ĐIỀU KHOẢN THI HÀNH"),
+    ]
+    assert [c.label for c in doc.sections[1].children] == ["Điều 2", "Điều 3"]
+    assert [t.text[:20] for t in doc.tasks] == ["Ban Tuyên giáo và Dâ"]

@@ -7,7 +7,7 @@ import re
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies
 from cchc_parse.extract.agency_text import agency_like, all_agencies, clean_agency, duty_verbs
 from cchc_parse.extract.context import Context
-from cchc_parse.extract.task_items import is_attribute, is_execution, is_task_list, make_task
+from cchc_parse.extract.task_items import is_attribute, is_enactment, is_execution, is_task_list, make_task
 from cchc_parse.models import Task
 from cchc_parse.structure.outline import Node
 
@@ -116,7 +116,7 @@ def _agency_item_of_task_list(ctx: Context, node: Node) -> bool:
 def _assignments(ctx: Context, section: Node) -> list[tuple[int, int, Task]]:
     out: list[tuple[int, int, Task]] = []
     for item in section.children:
-        if item.is_bullet:
+        if item.is_bullet or is_enactment(item):
             continue
         out.extend(_assignment_item(ctx, item, None))
     return out

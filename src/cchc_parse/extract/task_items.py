@@ -38,6 +38,11 @@ def title_key(title: str) -> str:
     return " ".join(title.casefold().strip(" .:;").split())
 
 
+def is_enactment(node: Node) -> bool:
+    """A regulation's closing article ("Điều 18. Điều khoản thi hành", "Hiệu lực thi hành"): no duty."""
+    return title_key(node.title) in _titles("enactment_titles")
+
+
 def is_execution(node: Node) -> bool:
     key = title_key(node.title)
     return any(key.startswith(t) for t in _titles("execution_titles"))

@@ -25,6 +25,12 @@ ITEM_LABEL = re.compile(
     rf"^(?:PHẦN\s+|Phần\s+|CHƯƠNG\s+|Chương\s+)?(?:{ROMAN_LABEL}|{DECIMAL_LABEL}|{LETTER_LABEL}|{BULLET_LABEL})\s*"
 )
 
+# "Chương I" / "PHẦN II" with no dot: alone on its line, or before its title in capitals or after a colon
+# or dash ("Chương I. QUY ĐỊNH CHUNG" has the dot ITEM_LABEL reads). Never "Chương trình …".
+BARE_PART = re.compile(
+    rf"^(?:CHƯƠNG|Chương|PHẦN|Phần)\s+(?P<roman>[IVXL]{{1,6}})(?:\s*[:–-]\s*|\s+(?=[{VI_UPPER}])|\s*$)"
+)
+
 # "Điều 1." article headings of a decision.
 ARTICLE_LABEL = r"Điều\s+(?P<article>\d{1,3})\s*[.:]?\s*"
 ARTICLE = re.compile(f"^{ARTICLE_LABEL}")
@@ -35,7 +41,9 @@ ARTICLE = re.compile(f"^{ARTICLE_LABEL}")
 LABEL = re.compile(f"^(?:{ARTICLE_LABEL}|{ITEM_LABEL.pattern[1:]})")
 
 # A line that is nothing but an item label: "1.1.", "II.", "a)", "-".
-LABEL_ONLY = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[-–+•])$")
+LABEL_ONLY = re.compile(
+    r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[-–+•]|(?:CHƯƠNG|Chương|PHẦN|Phần)\s+[IVXL]{1,6}\.?)$"
+)
 
 # A bullet label followed by nothing but more markers: "- " alone, "* *".
 BULLET_ONLY = re.compile(r"^[-–—+•·*●○▪✓]\s*$")
@@ -61,7 +69,8 @@ def read_label(text: str) -> Label | None:
     """The label a paragraph's text starts with, or None (a bullet with nothing after it is none)."""
     m = LABEL.match(text)
     if not m:
-        return None
+        bare_part = BARE_PART.match(text)
+        return Label("part", bare_part["roman"], bare_part.end()) if bare_part else None
     if m["article"]:
         return Label("article", m["article"], m.end())
     if m["roman"]:

@@ -172,6 +172,7 @@ class Sections(DataFile):
     body_end_titles: Words  # close the body only as a title in capitals, never inside a sentence
     inferred_top_titles: list[tuple[Word, Word]]  # (cue pattern, the heading it restores)
     execution_titles: Words
+    enactment_titles: Words
     task_list_titles: Words
     task_list_not: Words
     appendix_titles: Words

@@ -126,7 +126,7 @@ def build_outline(blocks: list[Block], start: int, end: int) -> Node:
         if label is None:
             continue
         kind = label.outline_kind
-        node = Node(kind, label.outline_label, blocks[i].rest, i)
+        node = Node(kind, label.outline_label, blocks[i].rest or _title_below(blocks, i, end), i)
         _pop_to_parent(stack, kind)
         stack[-1].children.append(node)
         stack.append(node)
@@ -134,11 +134,19 @@ def build_outline(blocks: list[Block], start: int, end: int) -> Node:
     return root
 
 
+def _title_below(blocks: list[Block], i: int, end: int) -> str:
+    """The title of a part heading printed on the paragraph below it ("Chương I" / "QUY ĐỊNH CHUNG")."""
+    below = blocks[i + 1] if i + 1 < end else None
+    if blocks[i].label is None or blocks[i].label.kind != "part" or below is None or below.label is not None:
+        return ""
+    return below.text if below.kind == "paragraph" and in_capitals(below.text) else ""
+
+
 def _pop_to_parent(stack: list[Node], kind: str) -> None:
-    if kind in ("part", "article"):
+    if kind == "part":
         del stack[1:]
         return
-    if kind == "roman":
+    if kind in ("roman", "article"):  # a chapter's articles nest under it: "Chương I" > "Điều 1"
         while len(stack) > 1 and stack[-1].kind != "part":
             stack.pop()
         return
