@@ -136,8 +136,8 @@ def build_outline(blocks: list[Block], start: int, end: int) -> Node:
 
 def _title_below(blocks: list[Block], i: int, end: int) -> str:
     """The title of a part heading printed on the paragraph below it ("Chương I" / "QUY ĐỊNH CHUNG")."""
-    below = blocks[i + 1] if i + 1 < end else None
-    if blocks[i].label is None or blocks[i].label.kind != "part" or below is None or below.label is not None:
+    below, label = (blocks[i + 1] if i + 1 < end else None), blocks[i].label
+    if label is None or label.kind != "part" or below is None or below.label is not None:
         return ""
     return below.text if below.kind == "paragraph" and in_capitals(below.text) else ""
 
