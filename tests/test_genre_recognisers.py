@@ -335,3 +335,33 @@ def test_a_regulation_s_chapters_are_its_sections_and_its_articles_nest_under_th
     ]
     assert [c.label for c in doc.sections[1].children] == ["Điều 2", "Điều 3"]
     assert [t.text[:20] for t in doc.tasks] == ["Ban Tuyên giáo và Dâ"]
+
+
+def test_a_letter_s_agency_headings_over_paragraphs_give_a_duty_per_paragraph() -> None:
+    # CV-7432-UBND-XD (a Công văn): "2. Giao Sở Xây dựng" over two paragraphs, "3. Tổ chức thực hiện" over one
+    text = "\n\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH",
+            "V/v triển khai thực hiện Quyết định số 1074/QĐ-BXD",
+            "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:",
+            "1. Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường",
+            "Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền Quyết định số 1074/QĐ-BXD.",
+            "2. Giao Sở Xây dựng",
+            "Chủ trì, phối hợp với Công an tỉnh tổ chức hướng dẫn thực hiện Quyết định số 1074/QĐ-BXD.",
+            "Đồng thời, chủ trì phối hợp với Công an tỉnh tăng cường kiểm tra, đôn đốc việc triển khai.",
+            "3. Tổ chức thực hiện",
+            "Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh chịu trách nhiệm tổ chức thực hiện nghiêm túc.",
+        ]
+    )
+    doc = parse_text(text, path="letter.txt")
+    first, *others = doc.tasks
+    assert (first.text[:16], first.lead[0], first.lead[-1]) == (
+        "Theo chức năng, ",
+        "Công an tỉnh",
+        "Ủy ban nhân dân các xã, phường",
+    )
+    assert [(t.text[:16], t.lead[:1]) for t in others] == [  # (how a collective list splits: not here)
+        ("Chủ trì, phối hợ", ["Sở Xây dựng"]),
+        ("Đồng thời, chủ t", ["Sở Xây dựng"]),
+        ("Thủ trưởng các s", ["Thủ trưởng các sở, ban, ngành"]),
+    ]

@@ -7,7 +7,14 @@ import re
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies
 from cchc_parse.extract.agency_text import agency_like, all_agencies, clean_agency, duty_verbs
 from cchc_parse.extract.context import Context
-from cchc_parse.extract.task_items import is_attribute, is_enactment, is_execution, is_task_list, make_task
+from cchc_parse.extract.task_items import (
+    is_attribute,
+    is_enactment,
+    is_execution,
+    is_task_list,
+    make_task,
+    paragraph_tasks,
+)
 from cchc_parse.models import Task
 from cchc_parse.structure.outline import Node
 
@@ -100,10 +107,10 @@ def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
 def _agency_heading(node: Node) -> bool:
     """'1. Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ' over its duties, anywhere (a letter that
     assigns duties has no execution part): a numbered heading that only names bodies."""
-    heading_only = node.title == node.text.rstrip(":.") and len(node.title) < HEADING_MAX
-    return (
-        heading_only and bool(node.children) and node.kind.startswith("decimal") and all_agencies(node.title)
-    )
+    heading_only = node.title == node.text.rstrip(":.")  # a list of bodies may be long: no length limit
+    numbered = node.kind.startswith("decimal")
+    has_duties = bool(node.children) or node.end_block > node.block  # sub-items, or paragraphs
+    return heading_only and numbered and has_duties and all_agencies(clean_agency(node.title))
 
 
 def _agency_item_of_task_list(ctx: Context, node: Node) -> bool:
@@ -114,6 +121,9 @@ def _agency_item_of_task_list(ctx: Context, node: Node) -> bool:
 
 
 def _assignments(ctx: Context, section: Node) -> list[tuple[int, int, Task]]:
+    if not section.children:  # "3. Tổ chức thực hiện" over "Thủ trưởng các sở, … chịu trách nhiệm …"
+        drafts = paragraph_tasks(ctx, section, "assignment", [])
+        return [(b, r, t.model_copy(update={"lead": leading_agencies(t.text)})) for b, r, t in drafts]
     out: list[tuple[int, int, Task]] = []
     for item in section.children:
         if item.is_bullet or is_enactment(item):
@@ -204,6 +214,9 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
             return _bullet_duties(ctx, bullets, inherited or leading_agencies(item.text))
         return [make_task(ctx, item, "assignment", item.text, inherited or leading_agencies(item.text))]
     if not item.children:
+        paragraphs = paragraph_tasks(ctx, item, "assignment", lead)
+        if len(paragraphs) > 1 and heading_only:  # "2. Giao Sở Xây dựng" over two paragraphs of duties
+            return paragraphs
         body = ctx.text_of(item)[len(item.text) :].strip()
         return [make_task(ctx, item, "assignment", body or item.text, lead)]
     out: list[tuple[int, int, Task]] = []

@@ -91,6 +91,32 @@ def make_task(
     return node.block, 0, task
 
 
+def paragraph_tasks(
+    ctx: Context, node: Node, origin: TaskOrigin, lead: list[str]
+) -> list[tuple[int, int, Task]]:
+    """One task per unlabelled paragraph under an item that has no sub-items ("2. Giao Sở Xây dựng" over
+    "Chủ trì, phối hợp …" / "Đồng thời, …"), each with ``lead``."""
+    out: list[tuple[int, int, Task]] = []
+    for i in range(node.block + 1, node.end_block + 1):
+        block = ctx.blocks[i]
+        if block.kind != "paragraph" or block.label is not None or not block.text.strip():
+            continue
+        task = Task(
+            id="",
+            origin=origin,
+            section=node.path,
+            text=block.text.strip(),
+            lead=list(lead),
+            partners=_partners_in(block.text),
+            output=None,
+            deadline=_deadline(None, block.text, ctx.plan_year),
+            area=classify_area(ctx.section_titles(node), block.text) if ctx.is_cchc else None,
+            span=ctx.index.span(i),
+        )
+        out.append((i, 0, task))
+    return out
+
+
 def _deadline(printed: str | None, full: str, plan_year: int | None) -> Deadline | None:
     if printed:
         return parse_deadline(printed, plan_year=plan_year)

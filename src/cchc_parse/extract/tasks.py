@@ -58,7 +58,11 @@ def _tables(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
 
 def _assignments(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
     """Duties assigned to agencies: they stand, and take their items from the sources after them."""
-    return [Candidate.made([draft], claims=[draft[0]]) for draft in all_assignments(ctx)]
+    out = []
+    for draft in all_assignments(ctx):
+        owner = ctx.section_of(draft[0])  # a paragraph's duty takes the item it stands under as well
+        out.append(Candidate.made([draft], claims=[draft[0], *([owner.block] if owner else [])]))
+    return out
 
 
 def _attribute_items(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
