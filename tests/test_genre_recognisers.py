@@ -365,3 +365,19 @@ def test_a_letter_s_agency_headings_over_paragraphs_give_a_duty_per_paragraph() 
         ("Đồng thời, chủ t", ["Sở Xây dựng"]),
         ("Thủ trưởng các s", ["Thủ trưởng các sở, ban, ngành"]),
     ]
+
+
+def test_a_role_s_standing_duties_in_a_regulation_are_no_tasks() -> None:
+    # tvpl_c49a5afa… (a Quy chế), Chương III: the lecturers' duties are norms; Điều 17's are its tasks
+    doc = plan(
+        "Chương III",
+        "NHIỆM VỤ VÀ QUYỀN HẠN CỦA GIẢNG VIÊN, HỌC VIÊN",
+        "Điều 13. Nhiệm vụ và quyền hạn của giảng viên",
+        "1. Nhiệm vụ của giảng viên",
+        "a) Thực hiện các nhiệm vụ giảng dạy, nghiên cứu khoa học theo phân công của giám đốc Trung tâm.",
+        "Chương IV",
+        "TỔ CHỨC THỰC HIỆN",
+        "Điều 17. Tổ chức thực hiện",
+        "1. Ban Tuyên giáo và Dân vận Trung ương xây dựng chương trình, tài liệu bồi dưỡng.",
+    )
+    assert [t.text[:20] for t in doc.tasks] == ["Ban Tuyên giáo và Dâ"]

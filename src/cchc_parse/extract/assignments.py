@@ -11,6 +11,7 @@ from cchc_parse.extract.task_items import (
     is_attribute,
     is_enactment,
     is_execution,
+    is_role_duties,
     is_task_list,
     make_task,
     paragraph_tasks,
@@ -92,6 +93,8 @@ def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
     for node in ctx.root.walk()[1:]:
         chain = ctx.ancestors.get(id(node), [])
         if any(id(a) in done for a in chain[:-1]) or node.is_bullet:
+            continue
+        if any(map(is_role_duties, chain[:-1])):  # "Chương III. NHIỆM VỤ VÀ QUYỀN HẠN CỦA GIẢNG VIÊN": norms
             continue
         responsibility = bool(RESPONSIBILITY.match(node.title)) and bool(node.children)
         if is_execution(node) and not (responsibility and _agencies_of_heading(node)):

@@ -60,6 +60,11 @@ def is_task_list(node: Node) -> bool:
     return any(key == t or key.startswith((t + " ", t + ",")) for t in _titles("task_list_titles"))
 
 
+def is_role_duties(node: Node) -> bool:
+    """'Nhiệm vụ và quyền hạn của …', 'Nhiệm vụ của …': what a body or role does (task_list_not)."""
+    return title_key(node.title).startswith(_titles("task_list_not"))
+
+
 def is_indicator_list(node: Node) -> bool:
     """'Chỉ tiêu', 'Mục tiêu cụ thể', or a short heading over targets ('… đạt các chỉ tiêu sau')."""
     key = title_key(node.title)
