@@ -11,11 +11,7 @@ from cchc_parse.extract.assignments import agency_clause
 from cchc_parse.extract.indicators import find_targets
 from cchc_parse.extract.task_items import attribute_of
 from cchc_parse.models import PlanDocument
-
-
-def plan(*body: str, title: str = "Kế hoạch cải cách hành chính năm 2026") -> PlanDocument:
-    """A minimal plan: a title, then the given body lines, blank-line separated."""
-    return parse_text("\n\n".join(["KẾ HOẠCH", title.removeprefix("Kế hoạch "), *body]), path="plan.txt")
+from small_plans import plan
 
 
 def tasks_of(doc: PlanDocument) -> list[tuple[str, str, list[str]]]:

@@ -9,11 +9,7 @@ from cchc_parse.extract.task_tables import table_tasks
 from cchc_parse.grammar.labels import read_label
 from cchc_parse.models import PlanDocument
 from cchc_parse.normalize.lines import _splits_name
-
-
-def plan(*body: str) -> PlanDocument:
-    """A minimal plan: a title, then the given body lines, blank-line separated."""
-    return parse_text("\n\n".join(["KẾ HOẠCH", "Hành động quốc gia năm 2026", *body]), path="plan.txt")
+from small_plans import plan
 
 
 def leads(doc: PlanDocument) -> list[tuple[str, list[str]]]:

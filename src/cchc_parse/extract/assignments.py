@@ -11,10 +11,10 @@ from cchc_parse.extract.task_items import (
     is_attribute,
     is_enactment,
     is_execution,
-    is_role_duties,
     is_task_list,
     make_task,
     paragraph_tasks,
+    under_role_duties,
 )
 from cchc_parse.models import Task
 from cchc_parse.structure.outline import Node
@@ -94,7 +94,7 @@ def all_assignments(ctx: Context) -> list[tuple[int, int, Task]]:
         chain = ctx.ancestors.get(id(node), [])
         if any(id(a) in done for a in chain[:-1]) or node.is_bullet:
             continue
-        if any(map(is_role_duties, chain[:-1])):  # "Chương III. NHIỆM VỤ VÀ QUYỀN HẠN CỦA GIẢNG VIÊN": norms
+        if under_role_duties(ctx, node):
             continue
         responsibility = bool(RESPONSIBILITY.match(node.title)) and bool(node.children)
         if is_execution(node) and not (responsibility and _agencies_of_heading(node)):
@@ -217,8 +217,8 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
             return _bullet_duties(ctx, bullets, inherited or leading_agencies(item.text))
         return [make_task(ctx, item, "assignment", item.text, inherited or leading_agencies(item.text))]
     if not item.children:
-        paragraphs = paragraph_tasks(ctx, item, "assignment", lead)
-        if len(paragraphs) > 1 and heading_only:  # "2. Giao Sở Xây dựng" over two paragraphs of duties
+        paragraphs = paragraph_tasks(ctx, item, "assignment", lead) if heading_only else []
+        if len(paragraphs) > 1:  # "2. Giao Sở Xây dựng" over two paragraphs of duties
             return paragraphs
         body = ctx.text_of(item)[len(item.text) :].strip()
         return [make_task(ctx, item, "assignment", body or item.text, lead)]

@@ -12,7 +12,7 @@ from cchc_parse.extract.areas import classify_area
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import find_deadline, parse_deadline
 from cchc_parse.grammar.pieces import words_pattern
-from cchc_parse.models import Deadline, Task, TaskOrigin
+from cchc_parse.models import Deadline, Span, Task, TaskOrigin
 from cchc_parse.structure.outline import SECTIONS, Node
 
 # --- patterns of this module --------------------------------------------------------------------------------
@@ -65,6 +65,12 @@ def is_role_duties(node: Node) -> bool:
     return title_key(node.title).startswith(_titles("task_list_not"))
 
 
+def under_role_duties(ctx: Context, node: Node) -> bool:
+    """'Chương III. NHIỆM VỤ VÀ QUYỀN HẠN CỦA GIẢNG VIÊN' > … > '1. Nhiệm vụ': a role's standing duties in a
+    regulation, its norms, neither assignments nor list tasks."""
+    return any(map(is_role_duties, ctx.ancestors.get(id(node), [])[:-1]))
+
+
 def is_indicator_list(node: Node) -> bool:
     """'Chỉ tiêu', 'Mục tiêu cụ thể', or a short heading over targets ('… đạt các chỉ tiêu sau')."""
     key = title_key(node.title)
@@ -77,23 +83,12 @@ def make_task(
     ctx: Context, node: Node, origin: TaskOrigin, text: str, lead: list[str]
 ) -> tuple[int, int, Task]:
     """A task from an outline item; its deadline may sit anywhere in the item's text."""
-    full = ctx.text_of(node)
-    parent = _section_node(ctx, node)
-    partners = _partners_in(text)
-    attrs = _trailing_attributes(ctx, node)
-    task = Task(
-        id="",
-        origin=origin,
-        section=parent.path if parent else None,
-        text=text.strip(),
-        lead=lead,
-        partners=partners,
-        output=attrs.get("output"),
-        deadline=_deadline(attrs.get("deadline"), full, ctx.plan_year),
-        area=classify_area(ctx.section_titles(parent), full) if ctx.is_cchc else None,
-        span=ctx.index.span(node.block, node.end_block),
+    span = ctx.index.span(node.block, node.end_block)
+    return (
+        node.block,
+        0,
+        _task(ctx, node, origin, text, lead, ctx.text_of(node), _trailing_attributes(ctx, node), span),
     )
-    return node.block, 0, task
 
 
 def paragraph_tasks(
@@ -101,25 +96,38 @@ def paragraph_tasks(
 ) -> list[tuple[int, int, Task]]:
     """One task per unlabelled paragraph under an item that has no sub-items ("2. Giao Sở Xây dựng" over
     "Chủ trì, phối hợp …" / "Đồng thời, …"), each with ``lead``."""
-    out: list[tuple[int, int, Task]] = []
-    for i in range(node.block + 1, node.end_block + 1):
-        block = ctx.blocks[i]
-        if block.kind != "paragraph" or block.label is not None or not block.text.strip():
-            continue
-        task = Task(
-            id="",
-            origin=origin,
-            section=node.path,
-            text=block.text.strip(),
-            lead=list(lead),
-            partners=_partners_in(block.text),
-            output=None,
-            deadline=_deadline(None, block.text, ctx.plan_year),
-            area=classify_area(ctx.section_titles(node), block.text) if ctx.is_cchc else None,
-            span=ctx.index.span(i),
-        )
-        out.append((i, 0, task))
-    return out
+    return [
+        (i, 0, _task(ctx, node, origin, block.text, lead, block.text, {}, ctx.index.span(i)))
+        for i, block in enumerate(ctx.blocks[node.block + 1 : node.end_block + 1], start=node.block + 1)
+        if block.kind == "paragraph" and block.label is None and block.text.strip()
+    ]
+
+
+def _task(
+    ctx: Context,
+    node: Node,
+    origin: TaskOrigin,
+    text: str,
+    lead: list[str],
+    full: str,
+    attrs: dict[str, str],
+    span: Span,
+) -> Task:
+    """The task of ``text`` under ``node``: ``full`` is where its deadline and area are read, ``attrs`` the
+    attribute lines that go with it."""
+    parent = _section_node(ctx, node)
+    return Task(
+        id="",
+        origin=origin,
+        section=parent.path if parent else None,
+        text=text.strip(),
+        lead=list(lead),
+        partners=_partners_in(text),
+        output=attrs.get("output"),
+        deadline=_deadline(attrs.get("deadline"), full, ctx.plan_year),
+        area=classify_area(ctx.section_titles(parent), full) if ctx.is_cchc else None,
+        span=span,
+    )
 
 
 def _deadline(printed: str | None, full: str, plan_year: int | None) -> Deadline | None:

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from cchc_parse import lexicon
 from cchc_parse.extract.agencies import split_agencies
 from cchc_parse.extract.deadlines import parse_deadline
-
-# --- patterns of this module --------------------------------------------------------------------------------
-# The serial of a task row proper ("1", "2.", "1.1"); Roman numerals and capitals mark group rows instead.
-TASK_SERIAL = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
-
-GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
-
-# A bullet opening a cell ("- Rà soát …").
-ROW_BULLET = re.compile(r"^[-+•–]\s+")
+from cchc_parse.grammar.layout import CELL_BULLET, GROUP_SERIAL, TASK_SERIAL
 
 COLUMNS = "table_columns.json"
 
@@ -144,7 +135,7 @@ def _task(
     return TableTask(
         block=block,
         row=row,
-        text=ROW_BULLET.sub("", cell("task")),
+        text=CELL_BULLET.sub("", cell("task")),
         lead=split_agencies(cell("lead")) or (above.lead if above else []),
         partners=split_agencies(cell("partners")) or (above.partners if above else []),
         output=cell("output") or None,

@@ -18,9 +18,9 @@ from cchc_parse.extract.task_candidates import Candidate, Draft, Source, resolve
 from cchc_parse.extract.task_items import (
     attribute_of,
     is_indicator_list,
-    is_role_duties,
     is_task_list,
     make_task,
+    under_role_duties,
 )
 from cchc_parse.extract.task_tables import TableTask, table_tasks
 from cchc_parse.models import Task
@@ -71,14 +71,8 @@ def _attribute_items(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
 
 
 def _lists(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
-    lists = [node for node in ctx.root.walk()[1:] if is_task_list(node) and not _in_role_duties(ctx, node)]
+    lists = [node for node in ctx.root.walk()[1:] if is_task_list(node) and not under_role_duties(ctx, node)]
     return [c for node in lists for c in _list_items(ctx, node)]
-
-
-def _in_role_duties(ctx: Context, node: Node) -> bool:
-    """'Điều 13. Nhiệm vụ và quyền hạn của giảng viên' > '1. Nhiệm vụ': a role's standing duties in a
-    regulation, under a heading that is no task list ('task_list_not'), not the tasks of a plan."""
-    return any(is_role_duties(a) for a in ctx.ancestors.get(id(node), [])[:-1])
 
 
 def _from_table(ctx: Context, row: TableTask) -> Task:

@@ -21,6 +21,15 @@ CELL_SEPARATORS = re.compile(r"^\|+$")
 # A one-line markdown table row: "| Số hiệu | 3350/QĐ-UBND |".
 MD_TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
 
+# The serial of a task table's row proper ("1", "2.", "1.1"); Roman numerals and capitals mark group rows.
+TASK_SERIAL = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+
+# The serial of a group row of a table: a Roman numeral or a capital letter ("IV", "A.").
+GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
+
+# A bullet opening a table cell ("- Rà soát …"): in a task table, more tasks of the numbered row above.
+CELL_BULLET = re.compile(r"^[-+•–]\s+")
+
 # Decorative rules under header blocks ("-------", "____").
 RULE_LINE = re.compile(r"^[-_=.…*\s]{3,}$")
 

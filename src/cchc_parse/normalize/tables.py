@@ -17,7 +17,7 @@ from functools import cache
 
 from cchc_parse import lexicon
 from cchc_parse.grammar.labels import NUMBERED_HEADING
-from cchc_parse.grammar.layout import CELL_SEPARATORS, MD_TABLE_ROW
+from cchc_parse.grammar.layout import CELL_BULLET, CELL_SEPARATORS, GROUP_SERIAL, MD_TABLE_ROW
 from cchc_parse.grammar.pieces import in_capitals
 from cchc_parse.normalize.markup import Line
 
@@ -27,13 +27,6 @@ MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 # A serial-number cell opening a table row: "1", "2.", "1.1", "IV", "A", "a)".
 ROW_SERIAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?|[a-zđ][).])$")
-
-# A cell opened by a bullet ("- Rà soát …"): in a task table, the row holds one more task of the numbered
-# row above, whose serial, lead and partner cells it shares.
-ROW_BULLET = re.compile(r"^[-+•–]\s")
-
-# The serial of a group row: a capital letter or a Roman numeral ("A.", "IV").
-GROUP_SERIAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")
 
 MAX_HEADER_CELL_LINES = 20
 MAX_CELL_LINES = 60
@@ -191,7 +184,7 @@ def _opens_row(tokens: list[Token], i: int, first_cell: str, serials: frozenset[
     if i >= len(tokens) or tokens[i][0] != "text":
         return False
     nxt = tokens[i][1].text
-    bullet = first_cell[:1] if ROW_BULLET.match(first_cell) else ""
+    bullet = first_cell[:1] if CELL_BULLET.match(first_cell) else ""
     if ROW_SERIAL.match(nxt):
         return bool(ROW_SERIAL.match(first_cell) or bullet or nxt in serials)
     return bool(bullet) and nxt.startswith(bullet)
