@@ -321,6 +321,44 @@ def test_title_from_article(article: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # CV-7432 (PDF header table): the subject wraps under the number, to the end of its cell
+        (["Số: 7432 /UBND-XD\nV/v triển khai thực hiện Quyết định số\n1074/QĐ-BXD ngày 29/6/2026 của Bộ Xây"
+          "\ndựng", "Lào Cai, ngày 21 tháng 7 năm 2026"],
+         "triển khai thực hiện Quyết định số 1074/QĐ-BXD ngày 29/6/2026 của Bộ Xây dựng"),
+        # TB-2245 (DOCX): a row of its own, the full stop of 1629's subject dropped
+        (["Số: /SCT-CN", "V/v Thông báo tổ chức kiểm tra, cấp Giấy chứng nhận huấn luyện", ""],
+         "Thông báo tổ chức kiểm tra, cấp Giấy chứng nhận huấn luyện"),
+        (["Số: 1629 /SCT-CN\nV/v kế hoạch kiểm tra công tác nghiệm thu tại xã Mường Bo, tỉnh Lào Cai."],
+         "kế hoạch kiểm tra công tác nghiệm thu tại xã Mường Bo, tỉnh Lào Cai"),
+        # BC (DOCX): issuer, rule, number and subject in one cell; the subject ends at the next rule
+        (["UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n____________________\nSố: /SCT-CN\nV/v cập nhật công tác"
+          "\nquản lý hoạt động hóa chất năm 2025\n___"],
+         "cập nhật công tác quản lý hoạt động hóa chất năm 2025"),
+        (["Số: 12/KH-UBND", "Hà Nội, ngày 2 tháng 1 năm 2026"], None),
+    ],
+)  # fmt: skip
+def test_subject_line(cells: list[str], expected: str | None) -> None:
+    assert hd.subject_line(cells) == expected
+
+
+def test_letter_title_is_its_subject_line() -> None:
+    """A letter (no title keyword) is titled by its "V/v" line and typed Công văn."""
+    header = Block("table", "", rows=[
+        ["UBND TỈNH LÀO CAI\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Số: 6791 /SNNMT-KHTC\nV/v tham gia ý kiến thẩm định hồ sơ đề nghị"
+         "\nthành lập cụm công nghiệp Báo Đáp",
+         "Lào Cai, ngày 17 tháng 7 năm 2026"],
+    ])  # fmt: skip
+    body = paragraphs("Kính gửi: Sở Công thương tỉnh Lào Cai", "Sở Nông nghiệp và Môi trường nhận được")
+    plan = extract_plan([header, *body], {})
+    assert plan.doc_type == "Công văn"
+    assert (plan.number, plan.issued_date) == ("6791/SNNMT-KHTC", date(2026, 7, 17))
+    assert plan.title == "Tham gia ý kiến thẩm định hồ sơ đề nghị thành lập cụm công nghiệp Báo Đáp"
+
+
+@pytest.mark.parametrize(
     ("doc_type", "subject", "article", "expected"),
     [
         ("Kế hoạch", "Tuyên truyền công tác cải cách hành chính (CCHC) năm 2026", None,

@@ -23,7 +23,7 @@ from cchc_parse.extract.title_case import (
     starts_with_head,
 )
 from cchc_parse.grammar.dates import DATE_REST_NUMERIC, DATE_REST_WORDED, PLACE_DATE
-from cchc_parse.grammar.documents import DOC_NUMBER_RE, MOTTO, NUMBER_LINE
+from cchc_parse.grammar.documents import ABOUT, DOC_NUMBER_RE, MOTTO, NUMBER_LINE
 from cchc_parse.grammar.layout import RULE_LINE
 from cchc_parse.grammar.pieces import VI_UPPER
 from cchc_parse.lexicon.tones import canonical
@@ -89,6 +89,7 @@ class Header:
     place: str | None = None
     issued_date: date | None = None
     entities: list[str] = field(default_factory=list)  # issuing bodies as printed, top first
+    about: str | None = None  # the subject line under the number, "V/v" dropped ("triển khai …")
 
 
 def group_entities(lines: list[str]) -> list[str]:
@@ -117,6 +118,26 @@ def _issuer_lines(texts: list[str]) -> list[str]:
     return lines
 
 
+def subject_line(texts: list[str]) -> str | None:
+    """The "V/v …" subject printed under a letter's number, its wrapped lines joined and "V/v" dropped.
+
+    It runs to the end of its cell or paragraph, or to a line of the number, place and date or a rule.
+    """
+    for text in texts:
+        lines = [line.strip() for line in text.split("\n")]
+        start = next((i for i, line in enumerate(lines) if ABOUT.match(line)), None)
+        if start is None:
+            continue
+        taken = [ABOUT.sub("", lines[start])]
+        for line in lines[start + 1 :]:
+            if not line or RULE_LINE.match(line) or NUMBER_LINE.search(line) or PLACE_DATE.search(line):
+                break
+            taken.append(line)
+        subject = " ".join(" ".join(taken).split()).rstrip(" .")
+        return subject or None
+    return None
+
+
 def _header_table(blocks: list[Block]) -> Block | None:
     for block in blocks[:HEAD_SCAN]:
         if block.kind == "table":
@@ -132,11 +153,13 @@ def read_header(blocks: list[Block], head_end: int) -> Header:
     if table is not None:
         everything = "\n".join(c for row in table.rows for c in row)
         issuer_texts = [row[0] for row in table.rows if row]
+        about_texts = [cell for row in table.rows for cell in row]
     else:
         heads = [b.text for b in blocks[:head_end] if b.kind == "paragraph"]
         everything = "\n".join(heads)
         issuer_texts = [t for t in heads if not authority_title(t)]
-    header = Header()
+        about_texts = heads
+    header = Header(about=subject_line(about_texts))
     header.number_found, header.number = parse_number(everything)
     header.date_found, header.place, header.issued_date = parse_place_date(everything)
     header.entities = group_entities(_issuer_lines(issuer_texts))

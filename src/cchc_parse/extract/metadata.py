@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from cchc_parse import lexicon
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
 from cchc_parse.extract import title_case as tc
-from cchc_parse.extract.header_words import words
+from cchc_parse.extract.header_words import DOCUMENT_TYPES, words
 from cchc_parse.extract.legal_basis import (
     NOT_BASIS,
     OPENING_MAX,
@@ -25,7 +26,7 @@ from cchc_parse.extract.legal_basis import (
 )
 from cchc_parse.extract.signature import find_recipients, find_signers
 from cchc_parse.grammar.dates import PLACE_DATE, YEAR_RANGE, YEAR_SINGLE
-from cchc_parse.grammar.documents import LEAD_BULLET, MOTTO, NUMBER_LINE
+from cchc_parse.grammar.documents import ABOUT, LEAD_BULLET, MOTTO, NUMBER_LINE
 from cchc_parse.grammar.layout import RULE_LINE
 from cchc_parse.models import LegalBasis, Plan
 from cchc_parse.structure.labels import closes_opening
@@ -41,11 +42,9 @@ SUBJECT_ISSUES_PLAN = re.compile(
     r"^(?:về việc\s+)?(?:ban hành|phê duyệt)\s+(?P<plan>kế hoạch\b.*)", re.IGNORECASE
 )
 
-# "V/v" ("về việc", abbreviated) opening a plan's subject.
-ABOUT = re.compile(r"^(?:V/v|V/V|v/v)\s+", re.IGNORECASE)
-
 HEAD_MAX = 15  # blocks the title and authority line may stand in
-LONG_PARAGRAPH = 300  # a head paragraph longer than this is body text
+LONG_PARAGRAPH = 300  # a head paragraph longer than this is body text …
+SUBJECT_MAX = 700  # … unless it stands under a title keyword alone on its line: a subject up to this long
 SENTENCE_SCAN = 4  # paragraphs after the legal bases searched for "X ban hành Kế hoạch"
 NOT_CONTINUED = frozenset({"CỦA", "VỚI", "VÀ", "CHO", "GIAO", "VỀ"})
 
@@ -66,14 +65,18 @@ class Head:
 
 
 def _head_end(blocks: list[Block]) -> int:
+    after_keyword = False  # the paragraph under the title keyword is its subject, however long
     for i, block in enumerate(blocks[:HEAD_MAX]):
         if block.kind != "paragraph":
             continue
         text = LEAD_BULLET.sub("", block.text)
         if is_opener(text) or NOT_BASIS.match(text) or closes_opening(block):
             return i
-        if text.startswith("Kính gửi") or (len(text) > LONG_PARAGRAPH and not tc.is_caps(text)):
+        long = len(text) > (SUBJECT_MAX if after_keyword else LONG_PARAGRAPH) and not tc.is_caps(text)
+        if text.startswith("Kính gửi") or long:
             return i
+        keyword = _keyword(text)
+        after_keyword = keyword is not None and not keyword[1]  # "QUYẾT ĐỊNH" alone on its line
     return min(len(blocks), HEAD_MAX)
 
 
@@ -121,7 +124,7 @@ def _subject_lines(paras: list[str], first: str) -> list[str]:
             break
         if tc.is_caps(text) and not _is_meta_line(text):
             lines.append(text)
-        elif not lines and len(text) < LONG_PARAGRAPH and not text.endswith((":", ";")):
+        elif not lines and len(text) < SUBJECT_MAX and not text.endswith((":", ";")):
             return [text]
         else:
             break
@@ -200,6 +203,12 @@ def plan_title(doc_type: str | None, subject: str, article: str | None) -> str |
     return text[:1].upper() + text[1:]
 
 
+def letter_title(about: str) -> str:
+    """A letter's own title: its "V/v" subject line, begun with a capital ("Triển khai thực hiện …")."""
+    text = tc.sentence_case(about)
+    return text[:1].upper() + text[1:]
+
+
 def plan_year(title: str | None, issued: date | None) -> int | None:
     """The first year of "giai đoạn 2026 - 2030", else "năm 2026" in the title, else the issuing year.
 
@@ -267,7 +276,11 @@ def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
     doc_type = head.doc_type or type_from_number(number) or site_meta.get("doc_type") or None
     issued = header.issued_date if header.date_found else _site_date(site_meta)
     article = _article_one(blocks)
-    title = plan_title(doc_type, head.subject, article)
+    if head.doc_type is None and header.about:  # a letter (Công văn): no title keyword, a "V/v" line
+        doc_type = doc_type or lexicon.string(DOCUMENT_TYPES, "subject_line_type")
+        title: str | None = letter_title(header.about)
+    else:
+        title = plan_title(doc_type, head.subject, article)
     head.texts = [t for t in (title, head.subject, article) if t]
     bases = legal_bases(blocks)
     issuer, parent = issuers(blocks, header, head, bases)

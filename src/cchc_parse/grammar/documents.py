@@ -25,6 +25,9 @@ NUMBER_LINE = re.compile(
     rf"(?:^|\s)Số\s*(?::|(?=\d))\s*(?:(?P<number>{DOC_NUMBER})|{BLANK_NUMBER_CODE})?", re.MULTILINE
 )
 
+# "V/v" ("về việc", abbreviated) opening a document's subject line ("V/v triển khai thực hiện …").
+ABOUT = re.compile(r"^(?:V/v|V/V|v/v)\s+", re.IGNORECASE)
+
 # The national or party motto and everything after it on a head line ("... CỘNG HÒA XÃ HỘI CHỦ NGHĨA ...").
 # Diacritics are optional: OCR output often loses them ("CONG HOA XA HOI").
 MOTTO = re.compile(

@@ -56,6 +56,14 @@ def string_list(name: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def string(name: str, key: str) -> str:
+    """``data[key]`` of a data file, checked to be a non-empty string."""
+    value = load_json(name).get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(f"{name}: '{key}' must be a non-empty string")
+    return value
+
+
 def string_map(name: str, key: str) -> dict[str, str]:
     """``data[key]`` of a data file, checked to be an object of string to string."""
     value = load_json(name).get(key)

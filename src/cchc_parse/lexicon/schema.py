@@ -124,6 +124,7 @@ class DocumentTypes(DataFile):
     party_doc_type_codes: Spellings
     number_code_case: Spellings
     issuing_verbs: Words
+    subject_line_type: Word  # the type of a document with a "V/v" subject line and no title keyword
 
 
 class FlatTables(DataFile):
