@@ -410,6 +410,12 @@ def test_plan_year(title: str | None, issued: date | None, expected: int | None)
           "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn B"],
          [("Nguyễn Văn A", "TM. BAN THƯỜNG VỤ / BÍ THƯ"), ("Trần Văn B", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")]),
         (["Căn cứ Luật Tổ chức chính quyền địa phương;"], []),
+        # a record's representatives (Bien-ban Yen Thanh, OCR'd): a letterless line is the signature
+        (["ĐD SỞ CÔNG THƯƠNG", '"”', "Vũ Việt Linh", "ĐD CÔNG TY CP XD GIAO THÔNG", "Nguyễn Quốc Thịnh"],
+         [("Vũ Việt Linh", "ĐD SỞ CÔNG THƯƠNG"), ("Nguyễn Quốc Thịnh", "ĐD CÔNG TY CP XD GIAO THÔNG")]),
+        # 31.3.2026 BB: two columns glued on one line; whose name is below cannot be told
+        (["ĐẠI DIỆN SỞ CÔNG THƯƠNG ĐẠI DIỆN CÔNG TY CP ĐẦU TƯ", "Phạm Xuân Phường"],
+         [(None, "ĐẠI DIỆN SỞ CÔNG THƯƠNG"), ("Phạm Xuân Phường", "ĐẠI DIỆN CÔNG TY CP ĐẦU TƯ")]),
     ],
 )  # fmt: skip
 def test_parse_signers(lines: list[str], expected: list[tuple[str | None, str]]) -> None:
@@ -548,6 +554,37 @@ def test_plan_metadata(name: str) -> None:
     assert gold_view(plan) == PLANS[name]
     count, first, last = RECIPIENTS[name]
     assert (len(plan.recipients), plan.recipients[0], plan.recipients[-1]) == (count, first, last)
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Hôm nay, ngày 08/6/2026, Sở Công Thương tiền hành kiểm tra thực tế khu vực", date(2026, 6, 8)),
+        ("Hôm nay, ngày 31 tháng 03 năm 2026 Sở Công Thương tỉnh Lào Cai tiến hành", date(2026, 3, 31)),
+        ("Hôm nay, vào hồi 9 giờ 00, ngày 02 tháng 4 năm 2026, tại trụ sở", date(2026, 4, 2)),
+        ("Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định", None),
+    ],
+)  # fmt: skip
+def test_record_date(opening: str, expected: date | None) -> None:
+    """A record (Biên bản) without a header date is dated by its "Hôm nay, ngày …" opening."""
+    blocks = paragraphs("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BIÊN BẢN KIỂM TRA", opening)
+    plan = extract_plan(blocks, {})
+    assert (plan.doc_type, plan.issued_date) == ("Biên bản", expected)
+
+
+def test_site_title_line_titles_a_letter_without_one() -> None:
+    """tvpl_987cadc8: a Công văn printed without subject line; the website's title line after it gives it."""
+    text = "\n\n".join([
+        "Kính gửi: Các cơ quan tham mưu quản lý nhà nước thuộc Bộ;",
+        "Bộ Văn hóa, Thể thao và Du lịch yêu cầu các cơ quan thực hiện.",
+        "Công văn 6225/BVHTTDL-VP ngày 18/11/2025 tập trung đẩy mạnh việc thực hiện đúng tiến độ các nhiệm vụ"
+        " do Bộ Văn hóa, Thể thao và Du lịch ban hành",
+        "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+    ])  # fmt: skip
+    result = text_to_blocks(text)
+    ensure_labels(result.blocks)
+    plan = extract_plan(result.blocks, result.site_meta)
+    assert plan.title == "Tập trung đẩy mạnh việc thực hiện đúng tiến độ các nhiệm vụ"
 
 
 def test_site_meta_fills_only_what_is_missing() -> None:

@@ -22,7 +22,7 @@ from cchc_parse.extract.title_case import (
     sentence_case,
     starts_with_head,
 )
-from cchc_parse.grammar.dates import DATE_REST_NUMERIC, DATE_REST_WORDED, PLACE_DATE
+from cchc_parse.grammar.dates import DATE_REST_NUMERIC, DATE_REST_WORDED, PLACE_DATE, RECORD_DATE
 from cchc_parse.grammar.documents import ABOUT, DOC_NUMBER_RE, MOTTO, NUMBER_LINE
 from cchc_parse.grammar.layout import RULE_LINE
 from cchc_parse.grammar.pieces import VI_UPPER
@@ -38,6 +38,7 @@ TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 COMMA = re.compile(r",\s*")
 
 HEAD_SCAN = 8
+RECORD_SCAN = 12  # a record's opening "Hôm nay, ngày …" stands within its first paragraphs
 
 # --- number, place, date --------------------------------------------------------------------------
 
@@ -66,16 +67,28 @@ def parse_number(text: str) -> tuple[bool, str | None]:
     return True, clean_number(printed) if printed else None
 
 
+def _rest_date(rest: str) -> date | None:
+    d = DATE_REST_NUMERIC.match(rest) or DATE_REST_WORDED.match(rest)
+    return make_date(d.group("day"), d.group("month"), d.group("year")) if d else None
+
+
+def record_date(blocks: list[Block]) -> date | None:
+    """The date a record (Biên bản) gives in its opening sentence, "Hôm nay, ngày …", if one of the first
+    paragraphs is that sentence."""
+    for block in blocks[:RECORD_SCAN]:
+        m = RECORD_DATE.match(block.text) if block.kind == "paragraph" else None
+        if m:
+            return _rest_date(m.group("rest"))
+    return None
+
+
 def parse_place_date(text: str) -> tuple[bool, str | None, date | None]:
     """(whether a "<place>, ngày ..." line is present, the place, the date or None when blank)."""
     m = PLACE_DATE.search(text)
     if not m:
         return False, None, None
     place = " ".join(m.group("place").split())
-    rest = m.group("rest")
-    d = DATE_REST_NUMERIC.match(rest) or DATE_REST_WORDED.match(rest)
-    issued = make_date(d.group("day"), d.group("month"), d.group("year")) if d else None
-    return True, place, issued
+    return True, place, _rest_date(m.group("rest"))
 
 
 # --- issuing bodies -------------------------------------------------------------------------------

@@ -258,6 +258,12 @@ def issuers(
 # --- the plan -------------------------------------------------------------------------------------
 
 
+def _site_title(site_meta: dict[str, str]) -> str | None:
+    """The subject the website's own title line gives, for a document that prints none."""
+    subject = site_meta.get("title", "").strip()
+    return subject[:1].upper() + subject[1:] if subject else None
+
+
 def _site_date(site_meta: dict[str, str]) -> date | None:
     try:
         return datetime.strptime(site_meta.get("issued_date", "").strip(), "%d/%m/%Y").date()
@@ -274,13 +280,13 @@ def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
     header = hd.read_header(blocks, head.issuer_end)
     number = header.number if header.number_found else hd.clean_number(site_meta.get("number", "")) or None
     doc_type = head.doc_type or type_from_number(number) or site_meta.get("doc_type") or None
-    issued = header.issued_date if header.date_found else _site_date(site_meta)
+    issued = header.issued_date if header.date_found else _site_date(site_meta) or hd.record_date(blocks)
     article = _article_one(blocks)
     if head.doc_type is None and header.about:  # a letter (Công văn): no title keyword, a "V/v" line
         doc_type = doc_type or lexicon.string(DOCUMENT_TYPES, "subject_line_type")
         title: str | None = letter_title(header.about)
     else:
-        title = plan_title(doc_type, head.subject, article)
+        title = plan_title(doc_type, head.subject, article) or _site_title(site_meta)
     head.texts = [t for t in (title, head.subject, article) if t]
     bases = legal_bases(blocks)
     issuer, parent = issuers(blocks, header, head, bases)

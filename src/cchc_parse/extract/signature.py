@@ -35,8 +35,9 @@ CAPS_THEN_NAME = re.compile(
     rf"(?P<name>[{VI_UPPER}][{VI_LOWER}]+(?:\s+[{VI_UPPER}][{VI_LOWER}]*){{1,5}})$"
 )
 
-# Stamps and placeholders inside signature blocks: "(Đã ký)", "(Ký tên, đóng dấu)", "Đã ký".
-SIGN_PLACEHOLDER = re.compile(r"^\(.*\)$|^\[?[Đđ]ã\s+ký\]?$")
+# Stamps and placeholders inside signature blocks: "(Đã ký)", "(Ký tên, đóng dấu)", "Đã ký", and a line
+# without a letter (what OCR makes of a handwritten signature: '"”').
+SIGN_PLACEHOLDER = re.compile(r"^\(.*\)$|^\[?[Đđ]ã\s+ký\]?$|^\W*$")
 
 MAX_SIGN_LINE = 160  # a longer paragraph is body text, not a signature line
 RUN_BLOCKS = 8  # paragraphs a signature block may span
@@ -44,12 +45,22 @@ CELL_SKIP = 2  # leading non-title lines allowed in a signature cell ("XÁC TH�
 
 
 @cache
+def _representatives() -> tuple[str, ...]:
+    return lexicon.string_list(SIGNATURES, "representative_prefixes")
+
+
+@cache
 def _prefix_re() -> re.Pattern[str]:
-    # A signature prefix ("KT.", "TM.", "K/T") opening a line or standing inside a glued one.
-    alts = "|".join(
-        re.escape(p.rstrip(".")) + r"\.?" for p in lexicon.string_list(SIGNATURES, "signature_prefixes")
-    )
+    # A signature prefix ("KT.", "TM.", "K/T", a record's "ĐẠI DIỆN") opening a line or inside a glued one.
+    prefixes = (*lexicon.string_list(SIGNATURES, "signature_prefixes"), *_representatives())
+    alts = "|".join(re.escape(p.rstrip(".")) + r"\.?" for p in prefixes)
     return re.compile(rf"(?:^|\s)(?:{alts})(?=\s)")
+
+
+def _side_by_side(titles: list[str], atom: str) -> bool:
+    """Whether ``atom`` opens a second representative's column before the first one's name: a record's
+    signers stand side by side, and a reading that glues their columns cannot tell whose name comes next."""
+    return bool(titles) and titles[-1].startswith(_representatives()) and atom.startswith(_representatives())
 
 
 @cache
@@ -116,7 +127,12 @@ def parse_signers(lines: list[str], skip: int = 0) -> list[Signer]:
     titles: list[str] = []
     for atom in (a for line in lines for a in _atoms(line)):
         name = person_name(atom)
-        if is_title(atom) or (titles and titles[-1].startswith(("TM", "T/M")) and is_caps(atom) and not name):
+        if _side_by_side(titles, atom):
+            signers.append(Signer(name=None, title=" / ".join(titles)))
+            titles = [atom]
+        elif is_title(atom) or (
+            titles and titles[-1].startswith(("TM", "T/M")) and is_caps(atom) and not name
+        ):
             titles.append(atom)
         elif SIGN_PLACEHOLDER.match(atom):
             continue

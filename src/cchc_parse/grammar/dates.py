@@ -173,6 +173,10 @@ DATE_REST_WORDED = re.compile(
     r"^[\s.…_]*(?P<day>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<month>\d{1,2})?[\s.…_]*năm[\s.…_]*(?P<year>\d{4})?"
 )
 
+# The opening of a record (Biên bản) that dates it, for want of a header date: "Hôm nay, ngày 08/6/2026, …",
+# "Hôm nay, vào hồi 9 giờ 00, ngày 31 tháng 03 năm 2026 …" (the hour, if any, before "ngày").
+RECORD_DATE = re.compile(r"^Hôm\s+nay\b[^\n]{0,40}?\bngày\b(?P<rest>[^\n]{0,40})", re.IGNORECASE)
+
 # The rest of a head date written with slashes: "ngày 26/12/2025".
 DATE_REST_NUMERIC = re.compile(rf"^\s*{numeric_date(pieces=AS_PRINTED)}")
 

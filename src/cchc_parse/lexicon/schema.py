@@ -182,6 +182,7 @@ class Sections(DataFile):
 
 class Signatures(DataFile):
     signature_prefixes: Words
+    representative_prefixes: Annotated[Words, AfterValidator(_upper)]
     name_prefixes: Words
     authority_titles: Annotated[Words, AfterValidator(_upper)]
     stamp_markers: Words

@@ -17,8 +17,16 @@ PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?$")
 # A website's own title line for the document: "Quyết định 3350/QĐ-UBND năm 2025 về …".
 SITE_TITLE = re.compile(r"^[A-ZĐÂ]\S*(?:\s+\S+){0,3}\s+\d+/\S+\s+(?:năm|ngày)\s+\d")
 
+# The subject such a line gives after the year or date, without the issuer's "do … ban hành" at its end
+# ("Công văn 6225/BVHTTDL-VP ngày 18/11/2025 tập trung đẩy mạnh … do Bộ Văn hóa, … ban hành").
+SITE_SUBJECT = re.compile(
+    r"^\S+(?:\s+\S+){0,3}?\s+\d+/\S+\s+(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4})\s+"
+    r"(?P<subject>.+?)(?:\s+do\s+\S.*\s+ban\s+hành)?\s*$"
+)
+
 LAYOUT = "layout.json"
 HEAD_SCAN_LINES = 80  # site chrome before the document sits within the first lines
+SITE_TITLE_LINES = 4  # the site's title lines open its text after the document
 MIN_REPEAT_LINES = 6  # a run of identical lines this long, seen before, may be a duplicated block …
 MIN_REPEAT_CHARS = 200  # … if it is this long, holds a document-header line (plans repeat their own text) …
 PAGE_NUMBER_MAX = 12  # a bare page number line ("- 12 -", "Trang 3") is never longer
@@ -104,6 +112,10 @@ def trim_site_chrome(
     else:
         start = _site_meta_rows(lines, meta)
     end = _tail_start(lines, start)
+    for line in lines[end : end + SITE_TITLE_LINES]:
+        subject = SITE_SUBJECT.match(line.text) if SITE_TITLE.match(line.text) else None
+        if subject:
+            meta.setdefault("title", subject.group("subject"))
     if start or end < len(lines):
         warnings.append(
             DocWarning("site_chrome_removed", f"removed {start + len(lines) - end} lines of website text")
