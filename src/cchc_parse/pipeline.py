@@ -17,7 +17,7 @@ from cchc_parse.document import Block, Document, DocWarning
 from cchc_parse.extract.areas import is_cchc
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.indicators import extract_indicators
-from cchc_parse.extract.metadata import extract_plan
+from cchc_parse.extract.metadata import extract_plan, is_plan
 from cchc_parse.extract.tasks import extract_tasks
 from cchc_parse.models import Indicator, Plan, PlanDocument, Source, Task, Warning_
 from cchc_parse.normalize.layout import layout_stage
@@ -114,6 +114,7 @@ def _context(p: Parse) -> None:
         body_end=outline.body_end,
         plan_year=plan.year,
         is_cchc=plan.is_cchc,
+        is_plan=is_plan(plan),
     )
 
 

@@ -147,6 +147,12 @@ def strip_agency_prefix(text: str) -> str:
     return rest if rest[:1].isupper() or _lexicon().head.match(rest) else text
 
 
+def agency_head(text: str) -> str | None:
+    """The head word an agency name opens with ("Công ty" of "Công ty cổ phần …"), or None."""
+    m = _lexicon().head.match(text)
+    return m.group() if m else None
+
+
 def looks_like_agency(text: str) -> bool:
     """True when the text starts with an agency head word ('Sở Nội vụ', 'UBND các xã', 'các cơ quan …'),
     after a request prefix ('Đề nghị Trường Chính trị tỉnh')."""

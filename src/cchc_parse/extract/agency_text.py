@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from cchc_parse import lexicon
-from cchc_parse.extract.agencies import looks_like_agency, split_agencies, strip_agency_prefix
+from cchc_parse.extract.agencies import AGENCIES, looks_like_agency, split_agencies, strip_agency_prefix
 from cchc_parse.grammar.pieces import words_pattern
 
 # --- patterns of this module --------------------------------------------------------------------------------
@@ -38,6 +38,11 @@ def agency_like(piece: str) -> bool:
     if looks_like_agency(piece) or looks_like_agency(piece[:1].upper() + piece[1:]):
         return True
     return piece.casefold().startswith(lexicon.string_list(TASKS, "agency_continuations"))
+
+
+def is_collective(name: str) -> bool:
+    """A group of bodies rather than one: "các sở, ngành, địa phương", "Các cơ quan, đơn vị"."""
+    return name.startswith(tuple(f"{start} " for start in lexicon.string_list(AGENCIES, "collective_starts")))
 
 
 def agency_list(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cchc_parse.extract.agencies import looks_like_agency, split_agencies
-from cchc_parse.extract.agency_text import agency_like, all_agencies, clean_agency, duty_verbs
+from cchc_parse.extract.agency_text import agency_like, all_agencies, clean_agency, duty_verbs, is_collective
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.task_items import (
     is_attribute,
@@ -42,6 +42,9 @@ LEADS_IN = re.compile(r"^(?P<lead>[^,;:]{2,80}?)\s+chủ trì\b")
 # A full stop inside a text and the letter after it: a capital there ends a sentence.
 SENTENCE_BREAK = re.compile(r"\.\s+(\w)")
 
+# Words after "Trách nhiệm của" ("của" printed: "Trách nhiệm thi hành" is none) that name a body even
+# without a head word ("nhà đầu tư").
+NAMED_BODY_MAX = 4
 HEADING_MAX = 80  # an item title shorter than this, with no sentence after it, is a heading over its bullets
 
 
@@ -70,6 +73,9 @@ def _agencies_of_heading(node: Node) -> list[str] | None:
     title = clean_agency(heading[responsibility.end() :] if responsibility else heading)
     if node.inferred or not title:
         return []
+    of_someone = responsibility is not None and responsibility.group().rstrip().endswith("của")
+    if of_someone and not looks_like_agency(title) and len(title.split()) <= NAMED_BODY_MAX:
+        return [title[:1].upper() + title[1:]]  # "Trách nhiệm của nhà đầu tư": a body with no head word
     if responsibility and not node.children:
         return split_agencies(title)
     lead_in = LEADS_IN.match(title)
@@ -227,5 +233,14 @@ def _assignment_item(ctx: Context, item: Node, inherited: list[str] | None) -> l
         if child.kind == "letter" or child.kind.startswith("decimal"):
             out.extend(_assignment_item(ctx, child, lead))
         else:
-            out.append(make_task(ctx, child, "assignment", child.text, lead))
+            out.append(make_task(ctx, child, "assignment", child.text, _own_or(child.text, lead)))
     return out
+
+
+def _own_or(text: str, lead: list[str]) -> list[str]:
+    """The bodies a duty opens with where its heading names only a group of them ("2. Trách nhiệm của các
+    sở, ngành, địa phương" / "- Sở Công thương, Ban Quản lý Khu kinh tế tỉnh có trách nhiệm …"), else
+    ``lead``."""
+    if not lead or not all(is_collective(name) for name in lead):
+        return lead
+    return leading_agencies(text) or lead

@@ -19,6 +19,7 @@ class Context:
     body_end: int
     plan_year: int | None = None
     is_cchc: bool = False
+    is_plan: bool = True  # False for a letter, record, notice…: only requests to named bodies are tasks
 
     @cached_property
     def owners(self) -> list[Node | None]:

@@ -203,6 +203,16 @@ def plan_title(doc_type: str | None, subject: str, article: str | None) -> str |
     return text[:1].upper() + text[1:]
 
 
+def is_plan(plan: Plan) -> bool:
+    """Whether the document is a plan (data: plan_types): printed as one, or a decision issuing one; a
+    letter is none, whatever its subject."""
+    types = lexicon.string_list(DOCUMENT_TYPES, "plan_types")
+    if plan.doc_type in types:
+        return True
+    letter = plan.doc_type == lexicon.string(DOCUMENT_TYPES, "subject_line_type")
+    return not letter and plan.title is not None and plan.title.startswith(types)
+
+
 def letter_title(about: str) -> str:
     """A letter's own title: its "V/v" subject line, begun with a capital ("Triển khai thực hiện …")."""
     text = tc.sentence_case(about)

@@ -97,10 +97,17 @@ def paragraph_tasks(
     """One task per unlabelled paragraph under an item that has no sub-items ("2. Giao Sở Xây dựng" over
     "Chủ trì, phối hợp …" / "Đồng thời, …"), each with ``lead``."""
     return [
-        (i, 0, _task(ctx, node, origin, block.text, lead, block.text, {}, ctx.index.span(i)))
+        block_task(ctx, node, i, origin, block.text, lead)
         for i, block in enumerate(ctx.blocks[node.block + 1 : node.end_block + 1], start=node.block + 1)
         if block.kind == "paragraph" and block.label is None and block.text.strip()
     ]
+
+
+def block_task(
+    ctx: Context, node: Node, i: int, origin: TaskOrigin, text: str, lead: list[str]
+) -> tuple[int, int, Task]:
+    """The task ``text`` of the paragraph at ``i`` (under ``node``), its deadline read in that paragraph."""
+    return (i, 0, _task(ctx, node, origin, text, lead, ctx.blocks[i].text, {}, ctx.index.span(i)))
 
 
 def _task(

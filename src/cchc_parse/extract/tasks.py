@@ -14,6 +14,7 @@ from cchc_parse.extract.assignments import all_assignments, lead_in_agencies, le
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.deadlines import parse_deadline
 from cchc_parse.extract.flat_tables import flat_table_tasks
+from cchc_parse.extract.requests import request_candidates
 from cchc_parse.extract.task_candidates import Candidate, Draft, Source, resolve
 from cchc_parse.extract.task_items import (
     attribute_of,
@@ -67,10 +68,14 @@ def _assignments(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
 
 
 def _attribute_items(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
+    if not ctx.is_plan:
+        return []
     return [c for node in ctx.root.walk()[1:] for c in _attribute_task(ctx, node)]
 
 
 def _lists(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
+    if not ctx.is_plan:
+        return []
     lists = [node for node in ctx.root.walk()[1:] if is_task_list(node) and not under_role_duties(ctx, node)]
     return [c for node in lists for c in _list_items(ctx, node)]
 
@@ -133,6 +138,8 @@ def _attribute_siblings(ctx: Context, claimed: frozenset[int]) -> list[Candidate
     """Items beside attribute tasks are tasks too, though they name no lead ('6. Tổ chức triển khai …'):
     where most items of a parent are tasks already."""
     out: list[Candidate] = []
+    if not ctx.is_plan:
+        return out
     for parent in ctx.root.walk():
         items = [c for c in parent.children if not c.is_bullet]
         done = [c for c in items if c.block in claimed]
@@ -222,4 +229,5 @@ SOURCES: dict[str, Source] = {
     "attribute items": _attribute_items,
     "attribute siblings": _attribute_siblings,
     "lists": _lists,
+    "requests": request_candidates,
 }

@@ -124,6 +124,7 @@ class DocumentTypes(DataFile):
     party_doc_type_codes: Spellings
     number_code_case: Spellings
     issuing_verbs: Words
+    plan_types: Words  # documents that are plans (also as the title a decision issues)
     subject_line_type: Word  # the type of a document with a "V/v" subject line and no title keyword
 
 
@@ -194,15 +195,18 @@ class TableColumns(DataFile):
     page_header_words: Words
 
 
-TaskSource = Literal["tables", "assignments", "attribute items", "attribute siblings", "lists"]
+TaskSource = Literal["tables", "assignments", "attribute items", "attribute siblings", "lists", "requests"]
 
 
 class Tasks(DataFile):
-    source_priority: Annotated[list[TaskSource], Field(min_length=5), AfterValidator(_distinct)]
+    source_priority: Annotated[list[TaskSource], Field(min_length=6), AfterValidator(_distinct)]
     attributes: dict[Literal["lead", "partners", "deadline", "output", "text"], Words]
     duty_verbs: Words
     duty_verb_exceptions: Words  # names that hold a duty verb: "Tiểu ban giúp việc", never a duty
     agency_continuations: Words
+    request_connectives: Words  # "do vậy" before a request verb ("…, do vậy đề nghị Chủ đầu tư …")
+    asked_verbs: Words  # what a request asks, ending its addressee ("Đề nghị Chủ đầu tư| tổ chức …")
+    closing_openers: Words  # a letter's closing formula ("Trên đây là …"), which asks for nothing new
 
 
 class TitleCase(DataFile):
