@@ -8,6 +8,7 @@ from cchc_parse import parse_text
 from cchc_parse.extract.task_tables import table_tasks
 from cchc_parse.grammar.labels import read_label
 from cchc_parse.models import PlanDocument
+from cchc_parse.normalize.layout import text_to_blocks
 from cchc_parse.normalize.lines import _splits_name
 from small_plans import plan
 
@@ -377,3 +378,23 @@ def test_a_role_s_standing_duties_in_a_regulation_are_no_tasks() -> None:
         "1. Ban Tuyên giáo và Dân vận Trung ương xây dựng chương trình, tài liệu bồi dưỡng.",
     )
     assert [t.text[:20] for t in doc.tasks] == ["Ban Tuyên giáo và Dâ"]
+
+
+LONG_LEAD_IN = "- Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ thực hiện các nội dung sau:"
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        # tvpl_69db23c7: a bullet that only labels the line under it (no blank line between) is one item
+        (["- Tại địa bàn có khu công nghiệp:", "Phấn đấu 100% trẻ em từ 06 tháng đến 36 tháng tuổi"],
+         ["- Tại địa bàn có khu công nghiệp: Phấn đấu 100% trẻ em từ 06 tháng đến 36 tháng tuổi"]),
+        # a lead-in sentence over a numbered item, and a long bullet ending in ':' stay apart
+        ([LONG_LEAD_IN, "Phấn đấu 100% hồ sơ"], [LONG_LEAD_IN, "Phấn đấu 100% hồ sơ"]),
+        (["- Tại địa bàn đô thị:", "1. Trẻ em"], ["- Tại địa bàn đô thị:", "1. Trẻ em"]),
+    ],
+)  # fmt: skip
+def test_a_bullet_that_only_labels_the_next_line_joins_it(lines: list[str], paragraphs: list[str]) -> None:
+    text = "\n".join(lines) + "\n\nI. MỤC ĐÍCH\n\nMột đoạn văn.\n\nII. NỘI DUNG\n\nĐoạn khác."
+    blocks = text_to_blocks(text).blocks
+    assert [b.text for b in blocks[: len(paragraphs)]] == paragraphs

@@ -24,6 +24,7 @@ from cchc_parse.normalize.markup import Line
 Layout = Literal["blank_separated", "wrapped", "lines"]
 
 LONG_LINE_SHARE = 0.6  # in wrapped text, a line at least this share of the usual width was wrapped
+LABEL_TEXT_MAX = 60  # a bullet "- Tại địa bàn có khu công nghiệp:" this short may be a label over its text
 UPPER_WRAP_MIN = 45  # an all-caps line this long may continue on the next all-caps line
 
 
@@ -118,6 +119,8 @@ def _continues(para: _Paragraph, nxt: str, crossed_blank: bool, layout: Layout, 
         return True  # "1.1." or "-" alone on its line: the item's text follows on the next line
     if starts_paragraph(nxt):
         return False
+    if _label_then_text(para, crossed_blank, layout):
+        return True
     if TERMINAL.search(prev):
         # A clause ended by ';' or ':' may run on in a wrapped text ("…CCHC;\ntương tác với…").
         soft_end = prev.rstrip()[-1:] in ";:,"
@@ -141,6 +144,20 @@ def _continues(para: _Paragraph, nxt: str, crossed_blank: bool, layout: Layout, 
 
 
 @cache
+def _label_then_text(para: _Paragraph, crossed_blank: bool, layout: Layout) -> bool:
+    """A bullet that is only a short label ending in ':' ("- Tại địa bàn có khu công nghiệp:") runs on to
+    the next line of its paragraph ("Phấn đấu 100% trẻ em …") where paragraphs are blank-separated."""
+    first = para.parts[0]
+    return (
+        layout == "blank_separated"
+        and not crossed_blank
+        and len(para.parts) == 1
+        and first.endswith(":")
+        and len(first) <= LABEL_TEXT_MAX
+        and first[:1] in "-+•"
+    )
+
+
 def _name_word_pairs() -> frozenset[tuple[str, str]]:
     """Pairs of words that follow each other inside a proper name: ("Việt", "Nam"), ("Hồ", "Chí")."""
     return frozenset(pair for name in lexicon.proper_names() for pair in pairwise(name.split()))
