@@ -16,6 +16,7 @@ from cchc_parse.extract.task_items import (
     paragraph_tasks,
     under_role_duties,
 )
+from cchc_parse.extract.title_case import upper_first
 from cchc_parse.models import Task
 from cchc_parse.structure.outline import Node
 
@@ -75,7 +76,7 @@ def _agencies_of_heading(node: Node) -> list[str] | None:
         return []
     of_someone = responsibility is not None and responsibility.group().rstrip().endswith("của")
     if of_someone and not looks_like_agency(title) and len(title.split()) <= NAMED_BODY_MAX:
-        return [title[:1].upper() + title[1:]]  # "Trách nhiệm của nhà đầu tư": a body with no head word
+        return [upper_first(title)]  # "Trách nhiệm của nhà đầu tư": a body with no head word
     if responsibility and not node.children:
         return split_agencies(title)
     lead_in = LEADS_IN.match(title)

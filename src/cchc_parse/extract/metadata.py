@@ -200,7 +200,7 @@ def plan_title(doc_type: str | None, subject: str, article: str | None) -> str |
         return "K" + issuing.group("plan")[1:]
     if doc_type:
         return f"{doc_type} {tc.lower_first(text)}"
-    return text[:1].upper() + text[1:]
+    return tc.upper_first(text)
 
 
 def is_plan(plan: Plan) -> bool:
@@ -215,8 +215,7 @@ def is_plan(plan: Plan) -> bool:
 
 def letter_title(about: str) -> str:
     """A letter's own title: its "V/v" subject line, begun with a capital ("Triển khai thực hiện …")."""
-    text = tc.sentence_case(about)
-    return text[:1].upper() + text[1:]
+    return tc.upper_first(tc.sentence_case(about))
 
 
 def plan_year(title: str | None, issued: date | None) -> int | None:
@@ -271,7 +270,7 @@ def issuers(
 def _site_title(site_meta: dict[str, str]) -> str | None:
     """The subject the website's own title line gives, for a document that prints none."""
     subject = site_meta.get("title", "").strip()
-    return subject[:1].upper() + subject[1:] if subject else None
+    return tc.upper_first(subject) if subject else None
 
 
 def _site_date(site_meta: dict[str, str]) -> date | None:

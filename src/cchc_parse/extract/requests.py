@@ -21,14 +21,12 @@ from cchc_parse.extract.assignments import leading_agencies
 from cchc_parse.extract.context import Context
 from cchc_parse.extract.task_candidates import Candidate, Draft
 from cchc_parse.extract.task_items import block_task
-from cchc_parse.grammar.documents import LEAD_BULLET
+from cchc_parse.extract.title_case import upper_first
+from cchc_parse.grammar.documents import ADDRESSED, LEAD_BULLET
 from cchc_parse.grammar.pieces import alternation
 from cchc_parse.structure.outline import Node
 
 TASKS = "tasks.json"
-
-# "Kính gửi:" and the addressees after it, on its line or in the bullets below.
-ADDRESSED = re.compile(r"^Kính gửi\s*:?\s*", re.IGNORECASE)
 
 # A capital after a full stop: where the sentence holding a request begins.
 SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-ZĐ\u00c0-\u1ef9])")
@@ -85,11 +83,10 @@ def addressee_of(rest: str, known: list[str]) -> list[str]:
     by_head = [n for n in known if _named_by_head(rest, n)]
     if len(by_head) == 1:
         return by_head
-    rest = rest[:1].upper() + rest[1:]
+    rest = upper_first(rest)
     asked = _asked_re().search(rest, 1)  # "Chủ đầu tư| tổ chức khảo sát …": what a body is asked to do
-    if asked and all_agencies(clean_agency(rest[: asked.start()])):
-        return split_agencies(clean_agency(rest[: asked.start()]))
-    return leading_agencies(rest)
+    named = clean_agency(rest[: asked.start()]) if asked else ""
+    return split_agencies(named) if named and all_agencies(named) else leading_agencies(rest)
 
 
 @cache

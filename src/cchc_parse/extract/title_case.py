@@ -64,8 +64,9 @@ def is_acronym(word: str) -> bool:
     return core.isupper() and len(core) >= 2 and not VI_VOWEL.search(core)
 
 
-def _capitalise(word: str) -> str:
-    return word[:1].upper() + word[1:]
+def upper_first(text: str) -> str:
+    """The text with its first letter upper-cased ("nhà đầu tư" -> "Nhà đầu tư")."""
+    return text[:1].upper() + text[1:]
 
 
 def _fix_proper(text: str) -> str:
@@ -78,7 +79,7 @@ def _part_case(part: str) -> str:
     tokens = part.split()
     out = [t if is_acronym(t) else t.lower() for t in tokens]
     if out and not is_acronym(tokens[0]):
-        out[0] = _capitalise(out[0])
+        out[0] = upper_first(out[0])
     return " ".join(out)
 
 
@@ -87,7 +88,7 @@ def _name_case(text: str) -> str:
     known = words().places.get(text.upper())
     if known:
         return known
-    return " ".join(t if is_acronym(t) else _capitalise(t.lower()) for t in text.split())
+    return " ".join(t if is_acronym(t) else upper_first(t.lower()) for t in text.split())
 
 
 def _specific_case(text: str) -> str:
@@ -120,7 +121,7 @@ def agency_case(text: str) -> str:
             parts.append(_name_case(place))
     elif rest:
         specific = _specific_case(rest)
-        parts.append(specific if head else _capitalise(specific))
+        parts.append(specific if head else upper_first(specific))
     return _fix_proper(" ".join(parts))
 
 
@@ -136,7 +137,7 @@ def _token_case(token: str, prev: str) -> str:
 def _law_case(m: re.Match[str]) -> str:
     """ "luật tiêu chuẩn" -> "Luật Tiêu chuẩn"; "luật sửa đổi" -> "Luật sửa đổi"."""
     nxt = m.group("next")
-    return f"Luật {nxt if nxt in words().law_stops else _capitalise(nxt)}"
+    return f"Luật {nxt if nxt in words().law_stops else upper_first(nxt)}"
 
 
 def sentence_case(text: str) -> str:
@@ -150,7 +151,7 @@ def sentence_case(text: str) -> str:
         return text
     tokens = text.split(" ")
     out = [_token_case(t, tokens[i - 1].upper() if i else "") for i, t in enumerate(tokens)]
-    lowered = type_before_number_re().sub(lambda m: _capitalise(m.group()), _fix_proper(" ".join(out)))
+    lowered = type_before_number_re().sub(lambda m: upper_first(m.group()), _fix_proper(" ".join(out)))
     lowered = LAW_IN_TITLE.sub(_law_case, lowered)
     places = words().places
     return place_after_locality_re().sub(

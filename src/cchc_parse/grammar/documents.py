@@ -25,6 +25,9 @@ NUMBER_LINE = re.compile(
     rf"(?:^|\s)Số\s*(?::|(?=\d))\s*(?:(?P<number>{DOC_NUMBER})|{BLANK_NUMBER_CODE})?", re.MULTILINE
 )
 
+# "Kính gửi:" and the addressees after it, on its line or in the bullets below.
+ADDRESSED = re.compile(r"^Kính gửi\s*:?\s*", re.IGNORECASE)
+
 # "V/v" ("về việc", abbreviated) opening a document's subject line ("V/v triển khai thực hiện …").
 ABOUT = re.compile(r"^(?:V/v|V/V|v/v)\s+", re.IGNORECASE)
 
