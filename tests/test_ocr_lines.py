@@ -193,7 +193,13 @@ def test_ocrd_header_gives_the_metadata(tmp_path: Path, monkeypatch: pytest.Monk
     calls: list[list[int]] = []
 
     def stub(
-        pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300, progress: object = None
+        pdf_path: str,
+        pages: list[int],
+        *,
+        jobs: int = 1,
+        dpi: int = 300,
+        progress: object = None,
+        stamps: object = None,
     ) -> dict[int, list[PdfLine]]:
         calls.append(list(pages))
         return {page: parse_tsv(TSV, 72 / dpi) for page in pages}

@@ -18,10 +18,11 @@ from cchc_parse import parse_file
 from cchc_parse.api import read_document
 from cchc_parse.errors import InputError
 from cchc_parse.models import PlanDocument, Section
+from cchc_parse.normalize.boilerplate import is_stamp_line
 from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr_lines import plain_lines
 from cchc_parse.readers.pdf import QUALITY_MIN, _pages, text_quality
-from cchc_parse.readers.pdf_layout import PageItems, is_stamp_line, remove_furniture, remove_stamps
+from cchc_parse.readers.pdf_layout import PageItems, remove_furniture, remove_stamps
 from cchc_parse.readers.pdf_page import PdfLine, is_table_header
 from cchc_parse.readers.pdf_tables import PdfTable, continues
 from cli_helpers import cli
@@ -508,7 +509,13 @@ OCR_TEXTS = [
 
 def _stub_ocr(calls: list[tuple[list[int], int]]):  # type: ignore[no-untyped-def]
     def ocr_page_lines(
-        pdf_path: str, pages: list[int], *, jobs: int = 1, dpi: int = 300, progress: object = None
+        pdf_path: str,
+        pages: list[int],
+        *,
+        jobs: int = 1,
+        dpi: int = 300,
+        progress: object = None,
+        stamps: object = None,
     ) -> dict[int, list[PdfLine]]:
         calls.append((list(pages), jobs))
         return {page: plain_lines(f"Trang {page + 1}\n\n{OCR_TEXTS[page % 3]}\n") for page in pages}

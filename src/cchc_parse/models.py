@@ -5,7 +5,7 @@ Field names are a public interface (schema_version "1.0"); add fields, never ren
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -68,6 +68,18 @@ class Signer(Strict):
     title: str | None
 
 
+class DigitalSignature(Strict):
+    """A digital signature's stamp as the page shows it: who signed (a person or a body), for which body,
+    the e-mail address, and when (as printed, and as a date-time with its offset when it has a clock)."""
+
+    signer: str | None
+    organisation: str | None = None
+    email: str | None = None
+    time_text: str | None = None
+    time: datetime | None = None
+    page: int | None = None
+
+
 class Plan(Strict):
     doc_type: str | None
     number: str | None
@@ -80,6 +92,8 @@ class Plan(Strict):
     signers: list[Signer] = Field(default_factory=list)
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
+    # the stamps of the document's digital signatures (page furniture, read before it is set aside)
+    digital_signatures: list[DigitalSignature] = Field(default_factory=list)
     # an administrative-reform (CCHC) plan: its title names the reform, or its body often does; only such
     # plans' tasks and indicators get a reform area, and validate's CP060 checks only them
     is_cchc: bool = False

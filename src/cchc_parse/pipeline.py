@@ -16,6 +16,7 @@ from cchc_parse._version import __version__
 from cchc_parse.document import Block, Document, DocWarning
 from cchc_parse.extract.areas import is_cchc
 from cchc_parse.extract.context import Context
+from cchc_parse.extract.digital_signatures import read_signatures
 from cchc_parse.extract.indicators import extract_indicators
 from cchc_parse.extract.metadata import extract_plan, is_plan
 from cchc_parse.extract.tasks import extract_tasks
@@ -89,7 +90,8 @@ def _labels_and_roles(p: Parse) -> None:
 
 
 def _metadata(p: Parse) -> None:
-    p.plan = extract_plan(p.blocks, p.document.site_meta)
+    signatures = read_signatures(p.document.blocks)  # their stamps are furniture: off the body
+    p.plan = extract_plan(p.blocks, p.document.site_meta, signatures)
 
 
 def _outline(p: Parse) -> None:

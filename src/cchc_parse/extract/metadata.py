@@ -8,6 +8,7 @@ metadata table (``site_meta``) only fills what the document itself does not prin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -15,6 +16,7 @@ from cchc_parse import lexicon
 from cchc_parse.document import Block
 from cchc_parse.extract import header as hd
 from cchc_parse.extract import title_case as tc
+from cchc_parse.extract.digital_signatures import signing_date
 from cchc_parse.extract.header_words import DOCUMENT_TYPES, words
 from cchc_parse.extract.legal_basis import (
     NOT_BASIS,
@@ -28,7 +30,7 @@ from cchc_parse.extract.signature import find_recipients, find_signers
 from cchc_parse.grammar.dates import PLACE_DATE, YEAR_RANGE, YEAR_SINGLE
 from cchc_parse.grammar.documents import ABOUT, LEAD_BULLET, MOTTO, NUMBER_LINE
 from cchc_parse.grammar.layout import RULE_LINE
-from cchc_parse.models import LegalBasis, Plan
+from cchc_parse.models import DigitalSignature, LegalBasis, Plan
 from cchc_parse.structure.labels import closes_opening
 
 # In "Điều 1": the verb that issues or approves a plan, up to the opening of "Kế hoạch" (maybe in quotes).
@@ -280,9 +282,13 @@ def _site_date(site_meta: dict[str, str]) -> date | None:
         return None
 
 
-def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
+def extract_plan(
+    blocks: list[Block], site_meta: dict[str, str], signatures: Sequence[DigitalSignature] = ()
+) -> Plan:
     """Everything the output's ``plan`` object holds, from the blocks of one document, labelled by the
-    labels-and-roles stage (:func:`cchc_parse.structure.labels.assign_labels_and_roles`)."""
+    labels-and-roles stage (:func:`cchc_parse.structure.labels.assign_labels_and_roles`), and the stamps
+    of its digital ``signatures`` (``extract.digital_signatures``): the day it was signed dates a document
+    whose printed date is blank or missing (handwritten on a scan)."""
     head = read_head(blocks)
     for block in blocks[: head.end]:
         block.role = "header"  # the issuer, number, date, motto and title, before the legal bases
@@ -290,6 +296,7 @@ def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
     number = header.number if header.number_found else hd.clean_number(site_meta.get("number", "")) or None
     doc_type = head.doc_type or type_from_number(number) or site_meta.get("doc_type") or None
     issued = header.issued_date if header.date_found else _site_date(site_meta) or hd.record_date(blocks)
+    issued = issued or signing_date(signatures)
     article = _article_one(blocks)
     if head.doc_type is None and header.about:  # a letter (Công văn): no title keyword, a "V/v" line
         doc_type = doc_type or lexicon.string(DOCUMENT_TYPES, "subject_line_type")
@@ -311,4 +318,5 @@ def extract_plan(blocks: list[Block], site_meta: dict[str, str]) -> Plan:
         signers=find_signers(blocks, site_meta),
         legal_bases=bases,
         recipients=find_recipients(blocks),
+        digital_signatures=list(signatures),
     )

@@ -203,3 +203,30 @@ ANY_NUMERIC_DATE = re.compile(
 
 # A year named in a plan title ("giai đoạn 2026 - 2030", "đến năm 2035"): the plan period reaches the last.
 TITLE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+
+# --- signing times (extract/digital_signatures.py) --------------------------------------------------------
+
+
+def clock(prefix: str = "") -> str:
+    """The clock of a signing time: "15:04:12", "15:04", "15h04" (groups hh, mi, ss after ``prefix``)."""
+    return (
+        rf"(?P<{prefix}hh>[01]?\d|2[0-3])\s*[:h]\s*(?P<{prefix}mi>[0-5]\d)(?:\s*:\s*(?P<{prefix}ss>[0-5]\d))?"
+    )
+
+
+# The offset of a signing time from UTC: "+07:00", "+0700", Adobe's "+07'00'", "GMT+7", "UTC+07:00".
+_OFFSET = r"(?:(?:GMT|UTC)\s*)?(?P<osign>[+-])\s*(?P<oh>0?\d|1[0-4])(?:\s*['’:]?\s*(?P<om>[0-5]\d)'?)?"
+
+# The date of a signing time, day first as Vietnamese software prints it ("29.06.2026", "29/06/2026") or
+# year first as Adobe and ISO do ("2026.06.29", "2026-06-29").
+_SIGNED_DAY_FIRST = numeric_date(("sd", "sm", "sy"), sep="ssep")
+_SIGNED_YEAR_FIRST = rf"(?P<yy>{YEAR})\s*(?P<ysep>[/.-])\s*(?P<ym>{MONTH})\s*(?P=ysep)\s*(?P<yd>{DAY})(?!\d)"
+
+# A whole signing time: the date, then the clock (after a space or ISO's "T") and maybe its offset; or the
+# clock first ("15:04:12 29/06/2026"). Only the date is required.
+SIGNING_TIME = re.compile(
+    rf"(?:(?P<before>{clock('b')})\s*(?:,\s*)?(?:ngày\s+)?)?"
+    rf"(?P<date>{_SIGNED_DAY_FIRST}|{_SIGNED_YEAR_FIRST})"
+    rf"(?:(?:\s+|T|\s*,\s*)(?:lúc\s+)?{clock()}(?:\s*{_OFFSET}|Z)?)?",
+    re.IGNORECASE,
+)

@@ -48,6 +48,7 @@ Word = Annotated[str, AfterValidator(_word)]
 Words = Annotated[list[Word], Field(min_length=1), AfterValidator(_distinct)]
 Spellings = dict[Word, Word]  # a key's customary spelling, or its meaning
 CaseSpellings = Annotated[Spellings, AfterValidator(_case_variants)]  # "ỦY BAN" -> "Ủy ban"
+StampField = Literal["signer", "organisation", "email", "time"]  # the fields of a digital-signature stamp
 ColumnRole = Literal["serial", "procedure", "group", "task", "output", "lead", "partners", "deadline", "note"]
 
 
@@ -187,6 +188,7 @@ class Signatures(DataFile):
     name_prefixes: Words
     authority_titles: Annotated[Words, AfterValidator(_upper)]
     stamp_markers: Words
+    stamp_fields: dict[StampField, Words]
 
 
 class TableColumns(DataFile):

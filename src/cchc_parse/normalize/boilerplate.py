@@ -32,7 +32,17 @@ MIN_REPEAT_CHARS = 200  # … if it is this long, holds a document-header line (
 PAGE_NUMBER_MAX = 12  # a bare page number line ("- 12 -", "Trang 3") is never longer
 RULE_STARTS = frozenset("-_=.…* ")  # first characters of decorative rule lines
 MAX_REPEAT_GAP = 3  # … and follows the first copy at once (forms in appendices repeat headers far apart)
+STAMP_RUN_MIN = 2  # lines of a stamp in a text, at least (one alone may be a contact's "Email: …")
 MAX_HEADER_LINES = 150  # a repeated header block is never longer than this (bounds the search: no O(n²))
+
+
+# A line that is only an e-mail address, maybe in brackets (a stamp prints the signer's address).
+EMAIL_LINE = re.compile(r"^[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?$")
+
+
+def is_stamp_line(text: str) -> bool:
+    """A line of a digital-signature stamp: one opening with a stamp marker, or an e-mail address alone."""
+    return bool(stamp_line().match(text) or EMAIL_LINE.match(text))
 
 
 @cache
@@ -198,14 +208,33 @@ def _run_length(lines: list[Line], earlier: int, later: int) -> int:
 
 
 def drop_page_artifacts(lines: list[Line], cut: list[Line] | None = None) -> list[Line]:
-    """Blank out bare page numbers and decorative rules ('-------') so they never join text; the page
-    numbers go to ``cut``."""
+    """Blank out bare page numbers, decorative rules ('-------') and, given ``cut``, the lines of digital
+    signatures' stamps, so they never join text; the page numbers and stamps go to ``cut``."""
+    stamps = stamp_runs([line.text for line in lines]) if cut is not None else set()
     out = []
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text
         short = len(text) <= PAGE_NUMBER_MAX and bool(PAGE_NUMBER.match(text))
         rule = text[:1] in RULE_STARTS and bool(RULE_LINE.match(text))
-        if short and cut is not None:
+        if (short or i in stamps) and cut is not None:
             cut.append(line)
-        out.append(line._replace(text="") if short or rule else line)
+        out.append(line._replace(text="") if short or rule or i in stamps else line)
     return out
+
+
+def stamp_runs(texts: list[str]) -> set[int]:
+    """Indexes of the lines of a text that a digital signature's stamp printed: runs of STAMP_RUN_MIN or
+    more stamp lines, blank lines between them allowed ("Ký bởi: …" / "Email: …" / "Thời gian ký: …"); a
+    lone "Email: …" of a contact paragraph is no stamp."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate([*texts, "."]):
+        if not text.strip():
+            continue
+        if is_stamp_line(text.strip()):
+            run.append(i)
+            continue
+        if len(run) >= STAMP_RUN_MIN:
+            found.update(run)
+        run = []
+    return found

@@ -39,7 +39,8 @@ from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.normalize.legacy_tables import is_vietnamese_letter
 from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_lines import lines_text, parse_tsv
-from cchc_parse.readers.pdf_page import PdfLine
+from cchc_parse.readers.pdf_boxes import Box
+from cchc_parse.readers.pdf_page import PdfLine, hide_stamps
 
 # --- patterns of this module --------------------------------------------------------------------------------
 # A run of letters, without digits or underscores: a word that text_quality scores.
@@ -287,13 +288,15 @@ def _check_pages(pdf_path: str, document: Any, pages: list[int]) -> None:
             raise InputError(pdf_path, f"page {page + 1} does not exist: the PDF has {count} page(s)")
 
 
-def _render(document: Any, page: int, dpi: int) -> Image.Image:
-    """Render under the PDFium lock; the image is a copy, independent of PDFium's buffers."""
+def _render(document: Any, page: int, dpi: int, stamps: list[Box] | None = None) -> Image.Image:
+    """Render under the PDFium lock, without the annotations of the digital signatures' ``stamps`` (boxes
+    of their lines, ``pdf_page.hide_stamps``); the image is a copy, independent of PDFium's buffers."""
     if dpi <= 0:
         raise ValueError(f"dpi must be positive, not {dpi}")
     with _PDFIUM_LOCK:
         pdf_page = document[page]
         try:
+            hide_stamps(pdf_page, stamps or [])  # a stamp printed over the header would run into its lines
             bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
             image: Image.Image = bitmap.to_pil().copy()
             bitmap.close()
@@ -325,12 +328,15 @@ def ocr_page_lines(
     dpi: int = 300,
     lang: str = "vie",
     progress: Progress | None = None,
+    stamps: dict[int, list[Box]] | None = None,
 ) -> dict[int, list[PdfLine]]:
     """OCR the given pages (0-based) of a PDF; return page -> its lines in the order of ``pages``.
 
     A page's lines are Tesseract's, a blank one between paragraphs, each with its segments placed in points
-    (``readers.ocr_lines.parse_tsv``). Up to ``jobs`` pages are recognised at the same time (one Tesseract
-    process each); ``progress`` hears ("OCR pages", done, pages) before the first and after each. Raises
+    (``readers.ocr_lines.parse_tsv``). A page is rendered without the annotations that show the
+    ``stamps`` of digital signatures (page -> the boxes of their lines). Up to ``jobs`` pages are
+    recognised at the same time (one Tesseract process each); ``progress`` hears ("OCR pages", done,
+    pages) before the first and after each. Raises
     :class:`OcrUnavailableError` when Tesseract or the language model is missing and :class:`InputError`
     when the PDF cannot be read, a page does not exist, or Tesseract fails or times out on a page.
     """
@@ -345,7 +351,7 @@ def ocr_page_lines(
         _check_pages(pdf_path, document, wanted)
 
         def one(page: int) -> list[PdfLine]:
-            image = _render(document, page, dpi)
+            image = _render(document, page, dpi, (stamps or {}).get(page))
             try:
                 tsv = _run_tesseract(_png_bytes(image), lang=lang, psm=3, timeout=DEFAULT_TIMEOUT, tsv=True)
             except _OcrFailure as exc:

@@ -26,6 +26,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.errors import InputError
 from cchc_parse.formats import HEAD_BYTES, PDF_MAGIC
+from cchc_parse.normalize.boilerplate import is_stamp_line
 from cchc_parse.normalize.encodings import convert_legacy
 from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
@@ -162,8 +163,10 @@ def text_quality(text: str) -> float:
 
 
 def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
-    """Whether a page's text layer can be used: missing (a scan), broken, blank (nothing to read) or ok."""
-    text = page.text
+    """Whether a page's text layer can be used: missing (a scan), broken, blank (nothing to read) or ok.
+    The stamps of digital signatures do not count: a scan page whose only text is the signing software's
+    widget is a scan."""
+    text = page.own_text
     letters = sum(1 for _ in islice(filter(str.isalpha, text), MIN_LETTERS))  # counting stops at enough
     if letters < MIN_LETTERS:
         return "missing" if page.has_images else "blank" if not letters else "ok"
@@ -200,7 +203,8 @@ def _ocr(
         return {}
     from cchc_parse.readers.ocr import ocr_page_lines
 
-    lines = ocr_page_lines(path, wanted, jobs=jobs, progress=progress)
+    stamps = {i: [line.box for line in _stamp_lines(pages[i]) if line.box] for i in wanted}
+    lines = ocr_page_lines(path, wanted, jobs=jobs, progress=progress, stamps=stamps)
     why = "OCR requested" if mode == "always" else _reasons(missing, broken)
     warnings.append(DocWarning("ocr_pages", f"{_pages(wanted)} read by OCR ({why})"))
     return lines
@@ -240,13 +244,23 @@ def _page_items(
             lines: list[PdfLine | PdfTable] = [*ocr_lines[page.index]]
             if page.index == 0:
                 lines = _ocr_with_header(ocr_lines[0], page.width)
-            out.append(PageItems(page.index, lines, ocr=True))
+            out.append(PageItems(page.index, [*lines, *_layer_stamps(page, len(lines))], ocr=True))
             continue
         items: list[PdfLine | PdfTable] = place_tables(page.lines, tables.get(page.index, []))
         if page.index == 0:
             items = _with_header(items, page.width)
         out.append(PageItems(page.index, items))
     return out
+
+
+def _layer_stamps(page: PageText, after: int) -> list[PdfLine]:
+    """The stamp lines of an OCR'd page's text layer (the signing software's widgets), numbered on after
+    the ``after`` OCR'd lines: the OCR replaces the layer, but the stamps' text is kept as it was signed."""
+    return [replace(line, number=n, stamp=True) for n, line in enumerate(_stamp_lines(page), after + 1)]
+
+
+def _stamp_lines(page: PageText) -> list[PdfLine]:
+    return [line for line in page.lines if line.stamp or is_stamp_line(line.text)]
 
 
 def _with_header(items: list[PdfLine | PdfTable], width: float) -> list[PdfLine | PdfTable]:

@@ -23,10 +23,12 @@ def merge_field_words(
     glyphs: dict[int, list[Glyph]],
     glyphs_of: Callable[[str, int, int], list[Glyph]],
     orphans: list[list[Glyph]],
+    skip: list[tuple[int, int]] | None = None,
 ) -> int:
     """Put each word of the flattened fields (``after`` beyond ``text``) into the line it stands on
     (``glyphs[n]``, made from ``text`` with ``glyphs_of`` when first needed), or, standing on none, into
-    ``orphans``; the number of words placed."""
+    ``orphans``; the number of words placed. Words within the ``skip`` ranges of ``after`` (the lines of
+    signatures' stamps, kept whole) are left out."""
     merged = 0
     start = len(text)
     extra = after[start:]
@@ -39,7 +41,8 @@ def merge_field_words(
         j = i
         while j < len(extra) and not extra[j].isspace():
             j += 1
-        words.append(glyphs_of(after, start + i, start + j))
+        if not any(a <= start + i < b for a, b in skip or ()):
+            words.append(glyphs_of(after, start + i, start + j))
         i = j
     for word in words:
         box = union([g for _, g in word if g is not None])

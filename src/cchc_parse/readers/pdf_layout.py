@@ -26,7 +26,7 @@ from itertools import pairwise
 from cchc_parse.document import Block, DocWarning
 from cchc_parse.grammar.documents import MOTTO, NUMBER_LINE
 from cchc_parse.grammar.layout import TERMINAL
-from cchc_parse.normalize.boilerplate import drop_page_artifacts, stamp_line
+from cchc_parse.normalize.boilerplate import drop_page_artifacts, is_stamp_line
 from cchc_parse.normalize.lines import Layout, join_paragraphs
 from cchc_parse.normalize.markup import Line
 from cchc_parse.readers.pdf_boxes import union
@@ -39,9 +39,6 @@ PDF_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\
 
 # Digits, replaced by '#' to compare running heads and feet that differ only in a page number.
 PDF_DIGITS = re.compile(r"\d+")
-
-# A line that is only an e-mail address, maybe in brackets (a stamp prints the signer's address).
-PDF_EMAIL_LINE = re.compile(r"^[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?$")
 
 # The line after a document's two-column header: the addressee ("Kính gửi: …").
 PDF_HEAD_END = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
@@ -179,16 +176,12 @@ def remove_stamps(pages: list[PageItems]) -> list[tuple[int, PdfLine]]:
     for page in pages:
         keep: list[Item] = []
         for item in page.items:
-            if isinstance(item, PdfLine) and is_stamp_line(item.text):
+            if isinstance(item, PdfLine) and (item.stamp or is_stamp_line(item.text)):
                 removed.append((page.index, item))
             else:
                 keep.append(item)
         page.items = keep
     return removed
-
-
-def is_stamp_line(text: str) -> bool:
-    return bool(stamp_line().match(text) or PDF_EMAIL_LINE.match(text))
 
 
 def merge_tables(pages: list[PageItems]) -> int:

@@ -29,6 +29,7 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 from cchc_parse import lexicon
 from cchc_parse.grammar.layout import INVISIBLE, PDF_LINE_BREAK, SPACES
 from cchc_parse.grammar.pieces import alternation
+from cchc_parse.normalize.boilerplate import is_stamp_line
 from cchc_parse.readers.pdf_boxes import Box, Glyph, union
 from cchc_parse.readers.pdf_fields import merge_field_words
 
@@ -46,6 +47,8 @@ HEAD_LINES = 16  # page 1 lines that may belong to the two-column header
 RULING_THICKNESS = 3.0  # a path at most this thick and ...
 RULING_LENGTH = 20.0  # ... at least this long is a ruling line
 HEADER_SHARE = 0.5  # share of a line's letters that table-header words make up in a header row
+STAMP_WRAP = 1.8  # a stamp's wrapped value stands at most this many line heights under its line ...
+STAMP_INDENT = 40.0  # ... and starts within this many points of it
 FORM_DEPTH = 4  # form XObjects nested this deep in an annotation's appearance are looked into
 TEXT_ANNOTATIONS = frozenset(
     {pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_FREETEXT, pdfium_c.FPDF_ANNOT_STAMP}
@@ -66,6 +69,7 @@ class PdfLine:
     text: str
     box: Box | None = None
     segments: list[Segment] = field(default_factory=list)
+    stamp: bool = False  # a line of a digital signature's stamp (furniture, read for plan.digital_signatures)
 
 
 @dataclass
@@ -82,6 +86,11 @@ class PageText:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+    @property
+    def own_text(self) -> str:
+        """The page's text without the stamps of digital signatures: what tells a scan from a text page."""
+        return "\n".join(line.text for line in self.lines if not (line.stamp or is_stamp_line(line.text)))
 
     @property
     def may_hold_table(self) -> bool:
@@ -223,6 +232,34 @@ def _shows_text(obj: Any, depth: int) -> bool:
     )
 
 
+def hide_stamps(page: Any, stamps: list[Box]) -> int:
+    """Remove from ``page`` (an open pypdfium2 page, not to be saved) the annotations that show a digital
+    signature's stamp, those over the middle of one of the ``stamps`` (its lines' boxes in display space),
+    so that a scan page is rendered for OCR without the stamp printed over its header: the stamp's text is
+    read from the annotation. Fields that show other text (a number or a day typed in) stay. The number
+    removed."""
+    if not stamps:
+        return 0
+    raw = page.raw
+    geometry = geometry_of(page)
+    rect = pdfium_c.FS_RECTF()
+    removed = 0
+    for i in reversed(range(pdfium_c.FPDFPage_GetAnnotCount(raw))):
+        annot = pdfium_c.FPDFPage_GetAnnot(raw, i)
+        try:
+            shown = pdfium_c.FPDFAnnot_GetSubtype(annot) in TEXT_ANNOTATIONS
+            found = shown and pdfium_c.FPDFAnnot_GetRect(annot, rect)
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+        if not found:
+            continue
+        left, top, right, bottom = geometry.box(rect.left, rect.bottom, rect.right, rect.top)
+        middles = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in stamps]
+        if any(left <= x <= right and top <= y <= bottom for x, y in middles):
+            removed += bool(pdfium_c.FPDFPage_RemoveAnnot(raw, i))
+    return removed
+
+
 def read_page(pdf: Any, index: int, *, head: bool) -> PageText:
     """The text of page ``index`` (0-based) of an open pypdfium2 document; ``head``: split page 1's head."""
     page = pdf[index]
@@ -268,8 +305,12 @@ def _page_text(
         else:
             boxes.append(chars.line_box(text, a, b))
     orphans: list[list[Glyph]] = []
+    stamps: list[PdfLine] = []
     if extra.strip():
-        page.fields_merged = merge_field_words(text, after, spans, boxes, glyphs, chars.glyphs, orphans)
+        stamp_spans = _stamp_spans(after, len(text), chars)
+        stamps = [_stamp_line(after, group, chars) for group in stamp_spans]
+        skip = [span for group in stamp_spans for span in group]
+        page.fields_merged = merge_field_words(text, after, spans, boxes, glyphs, chars.glyphs, orphans, skip)
     lines = [
         _glyph_line(glyphs[n], head) if n in glyphs else PdfLine(0, clean(text[a:b]), boxes[n])
         for n, (a, b) in enumerate(spans)
@@ -279,10 +320,49 @@ def _page_text(
         top = line.box[1] if line.box else float("inf")
         at = next((i for i, other in enumerate(lines) if other.box and other.box[1] > top), len(lines))
         lines.insert(at, line)
+    for line in stamps:
+        top = line.box[1] if line.box else float("inf")
+        at = next((i for i, other in enumerate(lines) if other.box and other.box[1] > top), len(lines))
+        lines.insert(at, line)
     for number, line in enumerate(lines, 1):
         line.number = number
     page.lines = lines
     return page
+
+
+def _stamp_spans(after: str, start: int, chars: _Chars) -> list[list[tuple[int, int]]]:
+    """The lines of the fields' text (``after`` from ``start``) that digital signatures' stamps print, a
+    list per stamp line: the line opening with a stamp marker ("Ký bởi: Sở Công Thương tỉnh") and those
+    under it that go on with its value ("Lào Cai"), standing below it within STAMP_WRAP line heights and
+    starting within STAMP_INDENT points of it."""
+    groups: list[list[tuple[int, int]]] = []
+    last: Box | None = None
+    for a, b in line_spans(after[start:]):
+        a, b = a + start, b + start
+        line = clean(after[a:b])
+        box = chars.line_box(after, a, b)
+        if not line or box is None:
+            continue
+        if is_stamp_line(line):
+            groups.append([(a, b)])
+            last = box
+        elif groups and last is not None and _goes_on(last, box):
+            groups[-1].append((a, b))
+            last = box
+        else:
+            last = None
+    return groups
+
+
+def _goes_on(above: Box, box: Box) -> bool:
+    height = above[3] - above[1]
+    return 0 < box[1] - above[1] <= STAMP_WRAP * height and abs(box[0] - above[0]) <= STAMP_INDENT
+
+
+def _stamp_line(after: str, group: list[tuple[int, int]], chars: _Chars) -> PdfLine:
+    text = " ".join(clean(after[a:b]) for a, b in group)
+    box = union([b for b in (chars.line_box(after, a, b) for a, b in group) if b is not None])
+    return PdfLine(0, text, box, stamp=True)
 
 
 @cache
