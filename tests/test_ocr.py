@@ -30,6 +30,7 @@ from cchc_parse.readers.ocr import (
     tesseract_available,
     text_quality,
 )
+from cchc_parse.readers.pdf_page import PdfLine
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCAN_PAGE = FIXTURES / "pdf" / "scan-page1.pdf"
@@ -250,6 +251,7 @@ def test_ocr_runs_tesseract_on_png_via_stdin(fake_tesseract: Path, tmp_path: Pat
     for text in texts.values():
         assert text == "Kế hoạch stdin stdout -l vie --psm 3 tsv png=True omp=1"  # NFC, from the TSV's words
     lines = ocr_page_lines(str(pdf), [0], dpi=72)[0]
+    assert isinstance(lines[0], PdfLine)
     assert [s.text for s in lines[0].segments] == [lines[0].text]  # words 10 px apart: one segment
     assert lines[0].segments[0].box == (60.0, 10.0, 60.0 * 11 + 50, 30.0)  # at 72 dpi a pixel is a point
     assert ocr_image(Image.new("RGB", (20, 20), "white"), psm=6) == (

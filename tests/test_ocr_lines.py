@@ -278,6 +278,6 @@ def test_centred_motto_stays_lines(path: Path) -> None:
     lines = ocr_page_lines(str(path), [0])[0]
     items = _ocr_with_header(lines, _width(path))
     assert items == lines  # no issuer column beside the motto: no header table
-    texts = [line.text for line in lines if line.text]
+    texts = [line.text for line in lines if isinstance(line, PdfLine) and line.text]
     assert _similar("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", texts[0]) >= 0.9
     assert _similar("Độc lập - Tự do - Hạnh phúc", texts[1]) >= 0.9

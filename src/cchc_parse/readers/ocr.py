@@ -38,9 +38,11 @@ from cchc_parse.grammar.syllables import VI_SYLLABLE
 from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.normalize.legacy_tables import is_vietnamese_letter
 from cchc_parse.progress import Progress
-from cchc_parse.readers.ocr_lines import lines_text, parse_tsv
+from cchc_parse.readers.ocr_lines import lines_text
+from cchc_parse.readers.ocr_tables import find_grids, page_items
 from cchc_parse.readers.pdf_boxes import Box
 from cchc_parse.readers.pdf_page import PdfLine, hide_stamps
+from cchc_parse.readers.pdf_tables import PdfTable
 
 # --- patterns of this module --------------------------------------------------------------------------------
 # A run of letters, without digits or underscores: a word that text_quality scores.
@@ -329,11 +331,12 @@ def ocr_page_lines(
     lang: str = "vie",
     progress: Progress | None = None,
     stamps: dict[int, list[Box]] | None = None,
-) -> dict[int, list[PdfLine]]:
-    """OCR the given pages (0-based) of a PDF; return page -> its lines in the order of ``pages``.
+) -> dict[int, list[PdfLine | PdfTable]]:
+    """OCR the given pages (0-based) of a PDF; return page -> its lines and tables in the order of ``pages``.
 
     A page's lines are Tesseract's, a blank one between paragraphs, each with its segments placed in points
-    (``readers.ocr_lines.parse_tsv``). A page is rendered without the annotations that show the
+    (``readers.ocr_lines.parse_tsv``); the words inside a ruled table's grid on the page image make a table
+    instead (``readers.ocr_tables``). A page is rendered without the annotations that show the
     ``stamps`` of digital signatures (page -> the boxes of their lines). Up to ``jobs`` pages are
     recognised at the same time (one Tesseract process each); ``progress`` hears ("OCR pages", done,
     pages) before the first and after each. Raises
@@ -350,18 +353,18 @@ def ocr_page_lines(
     with _open_pdf(pdf_path) as document:
         _check_pages(pdf_path, document, wanted)
 
-        def one(page: int) -> list[PdfLine]:
+        def one(page: int) -> list[PdfLine | PdfTable]:
             image = _render(document, page, dpi, (stamps or {}).get(page))
             try:
                 tsv = _run_tesseract(_png_bytes(image), lang=lang, psm=3, timeout=DEFAULT_TIMEOUT, tsv=True)
             except _OcrFailure as exc:
                 raise InputError(pdf_path, f"page {page + 1}: {exc}") from None
-            return parse_tsv(tsv, 72 / dpi)
+            return page_items(tsv, find_grids(image), 72 / dpi, page)
 
         report = progress or _no_progress
         report("OCR pages", 0, len(wanted))
         workers = min(jobs, len(wanted))
-        read: dict[int, list[PdfLine]] = {}
+        read: dict[int, list[PdfLine | PdfTable]] = {}
         if workers == 1:
             for page in wanted:
                 read[page] = one(page)

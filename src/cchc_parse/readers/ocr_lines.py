@@ -15,11 +15,13 @@ it reads PDFium's lines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cchc_parse.grammar.layout import PDF_LINE_BREAK
 from cchc_parse.readers.pdf_boxes import Box, union
 from cchc_parse.readers.pdf_page import COLUMN_GAP, PdfLine, Segment, clean
+from cchc_parse.readers.pdf_tables import PdfTable
 
 __all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines"]
 
@@ -86,8 +88,15 @@ def plain_lines(text: str) -> list[PdfLine]:
     return [PdfLine(n, clean(t)) for n, t in enumerate(PDF_LINE_BREAK.split(text), 1)]
 
 
-def lines_text(lines: list[PdfLine]) -> str:
-    return "\n".join(line.text for line in lines)
+def lines_text(items: Sequence[PdfLine | PdfTable]) -> str:
+    """The text of an OCR'd page's lines, a table's rows a line each, their cells joined by " | "."""
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, PdfTable):
+            out.extend(" | ".join(cell.replace("\n", " ") for cell in row) for row in item.rows)
+        else:
+            out.append(item.text)
+    return "\n".join(out)
 
 
 def head_rows(lines: list[PdfLine]) -> list[tuple[PdfLine, list[int]]]:

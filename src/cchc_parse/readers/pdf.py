@@ -16,8 +16,9 @@ page 1's two-column header becomes a table whether it was read from the text lay
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -184,7 +185,7 @@ def _ocr(
     jobs: int,
     warnings: list[DocWarning],
     progress: Progress | None,
-) -> dict[int, list[PdfLine]]:
+) -> dict[int, list[PdfLine | PdfTable]]:
     states = {page.index: page_state(page) for page in pages}
     missing = [i for i, s in states.items() if s == "missing"]
     broken = [i for i, s in states.items() if s == "broken"]
@@ -234,7 +235,10 @@ def _pages(indexes: list[int]) -> str:
 
 
 def _page_items(
-    path: str, pages: list[PageText], ocr_lines: dict[int, list[PdfLine]], warnings: list[DocWarning]
+    path: str,
+    pages: list[PageText],
+    ocr_lines: dict[int, list[PdfLine | PdfTable]],
+    warnings: list[DocWarning],
 ) -> list[PageItems]:
     layer = [page for page in pages if page.index not in ocr_lines]
     tables = find_tables(path, [page for page in layer if page.may_hold_table], warnings)
@@ -276,19 +280,21 @@ def _with_header(items: list[PdfLine | PdfTable], width: float) -> list[PdfLine 
     return [table, *items[taken:]]
 
 
-def _ocr_with_header(lines: list[PdfLine], width: float) -> list[PdfLine | PdfTable]:
+def _ocr_with_header(items: Sequence[PdfLine | PdfTable], width: float) -> list[PdfLine | PdfTable]:
     """An OCR'd page 1's lines with its two-column header made a table, as ``_with_header`` does.
 
     The header is read from the page's lines regrouped into rows by height (``head_rows``); the lines it
     takes (and specks above its foot) give way to its table, the others keep Tesseract's order, numbered on
-    after the header's rows.
+    after the header's rows; the page's ruled tables stay where they stand.
     """
+    lines = [item for item in items if isinstance(item, PdfLine)]
     rows = head_rows(lines)
     table, taken = header_table([row for row, _ in rows], width)
     if table is None:
-        return [*lines]
-    used = header_lines(lines, rows[:taken], table.box[3])
-    rest = [line for i, line in enumerate(lines) if i not in used]
-    while rest and not rest[0].text:
+        return [*items]
+    used = {id(lines[i]) for i in header_lines(lines, rows[:taken], table.box[3])}
+    rest = [item for item in items if id(item) not in used]
+    while rest and isinstance(rest[0], PdfLine) and not rest[0].text:
         rest.pop(0)
-    return [table, *(replace(line, number=n) for n, line in enumerate(rest, taken + 1))]
+    numbered = count(taken + 1)
+    return [table, *(replace(i, number=next(numbered)) if isinstance(i, PdfLine) else i for i in rest)]
