@@ -23,7 +23,7 @@ from cchc_parse.readers.ocr_lines import head_rows, lines_text, parse_tsv, plain
 from cchc_parse.readers.pdf import _ocr_with_header
 from cchc_parse.readers.pdf_page import PdfLine
 from cchc_parse.readers.pdf_tables import PdfTable
-from reading import read_pdf
+from reading import OcrCall, read_pdf, stub_ocr
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 SCAN_HEADER = PDFS / "GP-2507-GP-UBND-21-7-2026-scan-page1.pdf"  # a scan with a two-column header
@@ -190,24 +190,12 @@ def _scan(path: Path) -> Path:
 
 @pytest.mark.parametrize("repair", ["never", "auto"])
 def test_ocrd_header_gives_the_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, repair: str) -> None:
-    calls: list[list[int]] = []
-
-    def stub(
-        pdf_path: str,
-        pages: list[int],
-        *,
-        jobs: int = 1,
-        dpi: int = 300,
-        progress: object = None,
-        stamps: object = None,
-    ) -> dict[int, list[PdfLine]]:
-        calls.append(list(pages))
-        return {page: parse_tsv(TSV, 72 / dpi) for page in pages}
-
+    calls: list[OcrCall] = []
+    stub = stub_ocr(lambda page, dpi: parse_tsv(TSV, 72 / dpi), calls)
     monkeypatch.setattr(ocr_module, "ocr_page_lines", stub)
     path = _scan(tmp_path / "scan.pdf")
     document = read_pdf(path, repair=repair)
-    assert calls == [[0]]
+    assert calls == [([0], 1)]
     table = document.body[0]
     assert table.kind == "table"
     assert (table.page, table.source_start, table.source_end) == (1, 1, 3)

@@ -26,7 +26,7 @@ from cchc_parse.readers.pdf_layout import PageItems, remove_furniture, remove_st
 from cchc_parse.readers.pdf_page import PdfLine, is_table_header
 from cchc_parse.readers.pdf_tables import PdfTable, continues
 from cli_helpers import cli
-from reading import read_pdf
+from reading import OcrCall, OcrStub, read_pdf, stub_ocr
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 GOOD = PDFS / "QD-1074-QD-BXD-29-6-2026.pdf"
@@ -507,24 +507,12 @@ OCR_TEXTS = [
 ]
 
 
-def _stub_ocr(calls: list[tuple[list[int], int]]):  # type: ignore[no-untyped-def]
-    def ocr_page_lines(
-        pdf_path: str,
-        pages: list[int],
-        *,
-        jobs: int = 1,
-        dpi: int = 300,
-        progress: object = None,
-        stamps: object = None,
-    ) -> dict[int, list[PdfLine]]:
-        calls.append((list(pages), jobs))
-        return {page: plain_lines(f"Trang {page + 1}\n\n{OCR_TEXTS[page % 3]}\n") for page in pages}
-
-    return ocr_page_lines
+def _stub_ocr(calls: list[OcrCall]) -> OcrStub:
+    return stub_ocr(lambda page, dpi: plain_lines(f"Trang {page + 1}\n\n{OCR_TEXTS[page % 3]}\n"), calls)
 
 
 def test_broken_fixture_with_ocr_auto_uses_the_ocr_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[list[int], int]] = []
+    calls: list[OcrCall] = []
     monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
     document = read_pdf(BROKEN, ocr="auto", jobs=2, repair="never")
     assert calls == [([0, 1, 2], 2)]
@@ -544,7 +532,7 @@ def test_broken_fixture_with_ocr_auto_uses_the_ocr_text(monkeypatch: pytest.Monk
 
 
 def test_ocr_always_reads_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[list[int], int]] = []
+    calls: list[OcrCall] = []
     monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
     document = read_pdf(GOOD, ocr="always")
     assert calls == [([0, 1], 1)]
@@ -573,7 +561,7 @@ def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     path = maker.save(tmp_path / "scan.pdf")
     with pytest.raises(InputError, match="no text in the PDF"):
         read_pdf(path, ocr="never")
-    calls: list[tuple[list[int], int]] = []
+    calls: list[OcrCall] = []
     monkeypatch.setattr(ocr_module, "ocr_page_lines", _stub_ocr(calls))
     document = read_pdf(path)
     assert calls == [([0], 1)]

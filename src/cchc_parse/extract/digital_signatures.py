@@ -15,17 +15,20 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
+from typing import get_args
 
 from cchc_parse import lexicon
 from cchc_parse.document import Block
 from cchc_parse.grammar.dates import SIGNING_TIME
+from cchc_parse.grammar.documents import EMAIL_ADDRESS
 from cchc_parse.grammar.pieces import alternation
+from cchc_parse.lexicon.schema import StampField
 from cchc_parse.models import DigitalSignature
 
 __all__ = ["read_signatures", "signing_date"]
 
-# An e-mail address standing alone or in brackets: a stamp may print the signer's address on its own line.
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An e-mail address: a stamp may print the signer's address on its own line, maybe in brackets.
+EMAIL = re.compile(EMAIL_ADDRESS)
 
 FIELD_VALUE_MAX = 200  # characters of a field's value: longer, the line is text, not a stamp
 
@@ -69,7 +72,7 @@ def _field(line: str) -> tuple[str | None, str]:
     line = line.strip()
     match = _field_label().match(line)
     if match is not None:
-        field = next(name for name in ("signer", "organisation", "email", "time") if match.group(name))
+        field = next(name for name in get_args(StampField) if match.group(name))
         value = match.group("value").strip(" :;,")
         if not value or len(value) > FIELD_VALUE_MAX or (field == "time" and signing_time(value) is None):
             return None, ""  # "Thời gian: quý II/2026" is a task's attribute, not a signing time

@@ -43,3 +43,6 @@ RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
 
 # A list bullet before a recipient or a legal basis ("- ", "+ ", "• ").
 LEAD_BULLET = re.compile(r"^\s*[-–—+•·*]\s*")
+
+# An e-mail address ("vanthu@laocai.gov.vn"): a signing stamp prints the signer's.
+EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"

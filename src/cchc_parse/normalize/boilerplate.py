@@ -7,6 +7,7 @@ from functools import cache
 
 from cchc_parse import lexicon
 from cchc_parse.document import DocWarning
+from cchc_parse.grammar.documents import EMAIL_ADDRESS
 from cchc_parse.grammar.layout import CELL_SEPARATORS, MD_TABLE_ROW, RULE_LINE
 from cchc_parse.normalize.markup import Line
 
@@ -37,7 +38,7 @@ MAX_HEADER_LINES = 150  # a repeated header block is never longer than this (bou
 
 
 # A line that is only an e-mail address, maybe in brackets (a stamp prints the signer's address).
-EMAIL_LINE = re.compile(r"^[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?$")
+EMAIL_LINE = re.compile(rf"^[<(\[]?{EMAIL_ADDRESS}[>)\]]?$")
 
 
 def is_stamp_line(text: str) -> bool:
@@ -228,7 +229,7 @@ def stamp_runs(texts: list[str]) -> set[int]:
     lone "Email: …" of a contact paragraph is no stamp."""
     found: set[int] = set()
     run: list[int] = []
-    for i, text in enumerate([*texts, "."]):
+    for i, text in enumerate([*texts, "."]):  # a last line of text closes the last run
         if not text.strip():
             continue
         if is_stamp_line(text.strip()):

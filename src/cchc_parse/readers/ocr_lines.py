@@ -23,7 +23,7 @@ from cchc_parse.readers.pdf_boxes import Box, union
 from cchc_parse.readers.pdf_page import COLUMN_GAP, PdfLine, Segment, clean
 from cchc_parse.readers.pdf_tables import PdfTable
 
-__all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines"]
+__all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines", "tsv_word"]
 
 _FIELDS = 12  # level page_num block_num par_num line_num word_num left top width height conf text
 _WORD_LEVEL = "5"
@@ -39,13 +39,12 @@ def parse_tsv(tsv: str, scale: float) -> list[PdfLine]:
     """The lines of a page from Tesseract's TSV output, numbered from 1; ``scale``: points per pixel."""
     paragraphs: dict[tuple[str, str, str], dict[str, list[_Word]]] = {}
     for row in tsv.split("\n"):
-        fields = row.rstrip("\r").split("\t", _FIELDS - 1)
-        if len(fields) < _FIELDS or fields[0] != _WORD_LEVEL or not fields[11].strip():
+        found = tsv_word(row)
+        if found is None:
             continue
-        word = _word(fields, scale)
-        if word is not None:
-            paragraph = paragraphs.setdefault((fields[1], fields[2], fields[3]), {})
-            paragraph.setdefault(fields[4], []).append(word)
+        text, (left, top, right, bottom), (page, block, par, line) = found
+        word = _Word(text, (left * scale, top * scale, right * scale, bottom * scale))
+        paragraphs.setdefault((page, block, par), {}).setdefault(line, []).append(word)
     lines: list[PdfLine] = []
     for paragraph in paragraphs.values():
         if lines:
@@ -57,13 +56,21 @@ def parse_tsv(tsv: str, scale: float) -> list[PdfLine]:
     return [replace(line, number=number) for number, line in enumerate(lines, 1)]
 
 
-def _word(fields: list[str], scale: float) -> _Word | None:
+def tsv_word(row: str) -> tuple[str, tuple[int, int, int, int], tuple[str, str, str, str]] | None:
+    """A word row of Tesseract's TSV output: (its text, its box in pixels, its page, block, paragraph and
+    line numbers); None for any other row (a page, block, paragraph or line row, a white-space word)."""
+    fields = row.rstrip("\r").split("\t", _FIELDS - 1)
+    if len(fields) < _FIELDS or fields[0] != _WORD_LEVEL or not fields[11].strip():
+        return None
     try:
         left, top, width, height = (int(value) for value in fields[6:10])
     except ValueError:
         return None
-    box = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
-    return _Word(fields[11].strip(), box)
+    return (
+        fields[11].strip(),
+        (left, top, left + width, top + height),
+        (fields[1], fields[2], fields[3], fields[4]),
+    )
 
 
 def _segments(words: list[_Word]) -> list[Segment]:

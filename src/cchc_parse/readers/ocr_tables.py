@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from cchc_parse.readers.ocr_lines import parse_tsv
-from cchc_parse.readers.pdf_page import PdfLine, clean
-from cchc_parse.readers.pdf_tables import PdfTable
+from cchc_parse.readers.ocr_lines import parse_tsv, tsv_word
+from cchc_parse.readers.pdf_page import PdfLine
+from cchc_parse.readers.pdf_tables import PdfTable, clean_cell
 
 if TYPE_CHECKING:
     import numpy as np
@@ -51,7 +51,7 @@ MIN_COLUMNS = 2  # a grid with fewer columns is a frame, not a table
 DEFAULT_DPI = 300
 DETAIL_DPI = 250  # images this fine are looked at halved: as good for rules, four times less work
 
-Box = tuple[int, int, int, int]  # left, top, right, bottom in pixels
+PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in pixels
 
 
 @dataclass
@@ -61,13 +61,12 @@ class Rule:
     at: float
     start: int
     end: int
-    width: int = 1  # pixels across it: a thick rule's or a skewed line's steps
 
 
 @dataclass
 class Word:
     text: str
-    box: Box
+    box: PixelBox
     line: tuple[str, ...]  # Tesseract's block, paragraph and line numbers: a line break where it changes
 
 
@@ -83,7 +82,7 @@ class Grid:
     down: list[Rule] = field(default_factory=list)
 
     @property
-    def box(self) -> Box:
+    def box(self) -> PixelBox:
         return int(self.xs[0]), int(self.ys[0]), int(self.xs[-1]), int(self.ys[-1])
 
     @property
@@ -94,11 +93,11 @@ class Grid:
     def columns(self) -> int:
         return len(self.xs) - 1
 
-    def holds(self, box: Box) -> bool:
+    def holds(self, box: PixelBox) -> bool:
         x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
 
-    def cell(self, box: Box) -> tuple[int, int]:
+    def cell(self, box: PixelBox) -> tuple[int, int]:
         """The (row, column) of the elementary cell the middle of ``box`` stands in."""
         x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         row = min(max(bisect_right(self.ys, y) - 1, 0), self.rows - 1)
@@ -128,7 +127,7 @@ def _scaled(grid: Grid, scale: int, dpi: float) -> Grid:
         return grid
 
     def rules(rules: list[Rule]) -> list[Rule]:
-        return [Rule(r.at * scale, r.start * scale, r.end * scale, r.width * scale) for r in rules]
+        return [Rule(r.at * scale, r.start * scale, r.end * scale) for r in rules]
 
     ys, xs = [y * scale for y in grid.ys], [x * scale for x in grid.xs]
     return Grid(ys, xs, dpi, rules(grid.across), rules(grid.down))
@@ -182,7 +181,7 @@ def _join(pieces: list[tuple[int, int, int]], gap: int) -> list[Rule]:
 
 
 def _finish(rule: Rule, first: int, last: int) -> Rule:
-    return Rule((first + last) / 2, rule.start, rule.end, last - first + 1)
+    return Rule((first + last) / 2, rule.start, rule.end)
 
 
 def _crossing_groups(across: list[Rule], down: list[Rule], dpi: float) -> list[tuple[list[Rule], list[Rule]]]:
@@ -287,8 +286,6 @@ def _cell_text(words: list[Word]) -> str:
 
 
 # --- a page's items ------------------------------------------------------------------------------------
-_FIELDS = 12  # level page_num block_num par_num line_num word_num left top width height conf text
-_WORD_LEVEL = "5"
 
 
 def page_items(tsv: str, grids: list[Grid], scale: float, page: int) -> list[PdfLine | PdfTable]:
@@ -318,14 +315,11 @@ def page_items(tsv: str, grids: list[Grid], scale: float, page: int) -> list[Pdf
 
 
 def _tsv_word(row: str) -> Word | None:
-    fields = row.rstrip("\r").split("\t", _FIELDS - 1)
-    if len(fields) < _FIELDS or fields[0] != _WORD_LEVEL or not fields[11].strip():
+    found = tsv_word(row)
+    if found is None:
         return None
-    try:
-        left, top, width, height = (int(value) for value in fields[6:10])
-    except ValueError:
-        return None
-    return Word(fields[11].strip(), (left, top, left + width, top + height), tuple(fields[1:5]))
+    text, box, (_, block, par, line) = found
+    return Word(text, box, (block, par, line))
 
 
 def _table(grid: Grid, words: list[Word], scale: float, page: int, number: int) -> PdfTable | None:
@@ -337,12 +331,8 @@ def _table(grid: Grid, words: list[Word], scale: float, page: int, number: int) 
     row_boxes = [(x0 * scale, grid.ys[r] * scale, x1 * scale, grid.ys[r + 1] * scale) for r, _ in kept]
     box = (x0 * scale, grid.ys[0] * scale, x1 * scale, grid.ys[-1] * scale)
     row_lines = [(number + k, number + k) for k in range(1, len(kept) + 1)]
-    cells = [[clean(cell) if "\n" not in cell else _clean_lines(cell) for cell in row] for _, row in kept]
+    cells = [[clean_cell(cell) for cell in row] for _, row in kept]
     return PdfTable(page, box, cells, row_boxes, row_lines)
-
-
-def _clean_lines(cell: str) -> str:
-    return "\n".join(line for line in (clean(part) for part in cell.split("\n")) if line)
 
 
 def _placed(lines: list[PdfLine], tables: list[PdfTable]) -> list[PdfLine | PdfTable]:

@@ -27,7 +27,6 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from cchc_parse.document import Document, DocWarning
 from cchc_parse.errors import InputError
 from cchc_parse.formats import HEAD_BYTES, PDF_MAGIC
-from cchc_parse.normalize.boilerplate import is_stamp_line
 from cchc_parse.normalize.encodings import convert_legacy
 from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
@@ -264,7 +263,7 @@ def _layer_stamps(page: PageText, after: int) -> list[PdfLine]:
 
 
 def _stamp_lines(page: PageText) -> list[PdfLine]:
-    return [line for line in page.lines if line.stamp or is_stamp_line(line.text)]
+    return [line for line in page.lines if line.shows_stamp]
 
 
 def _with_header(items: list[PdfLine | PdfTable], width: float) -> list[PdfLine | PdfTable]:

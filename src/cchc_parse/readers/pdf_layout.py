@@ -26,7 +26,7 @@ from itertools import pairwise
 from cchc_parse.document import Block, DocWarning
 from cchc_parse.grammar.documents import MOTTO, NUMBER_LINE
 from cchc_parse.grammar.layout import TERMINAL
-from cchc_parse.normalize.boilerplate import drop_page_artifacts, is_stamp_line
+from cchc_parse.normalize.boilerplate import drop_page_artifacts
 from cchc_parse.normalize.lines import Layout, join_paragraphs
 from cchc_parse.normalize.markup import Line
 from cchc_parse.readers.pdf_boxes import union
@@ -176,7 +176,7 @@ def remove_stamps(pages: list[PageItems]) -> list[tuple[int, PdfLine]]:
     for page in pages:
         keep: list[Item] = []
         for item in page.items:
-            if isinstance(item, PdfLine) and (item.stamp or is_stamp_line(item.text)):
+            if isinstance(item, PdfLine) and item.shows_stamp:
                 removed.append((page.index, item))
             else:
                 keep.append(item)

@@ -71,6 +71,11 @@ class PdfLine:
     segments: list[Segment] = field(default_factory=list)
     stamp: bool = False  # a line of a digital signature's stamp (furniture, read for plan.digital_signatures)
 
+    @property
+    def shows_stamp(self) -> bool:
+        """A stamp's line: one read from a signing widget, or one opening with a stamp marker."""
+        return self.stamp or is_stamp_line(self.text)
+
 
 @dataclass
 class PageText:
@@ -90,7 +95,7 @@ class PageText:
     @property
     def own_text(self) -> str:
         """The page's text without the stamps of digital signatures: what tells a scan from a text page."""
-        return "\n".join(line.text for line in self.lines if not (line.stamp or is_stamp_line(line.text)))
+        return "\n".join(line.text for line in self.lines if not line.shows_stamp)
 
     @property
     def may_hold_table(self) -> bool:
@@ -243,6 +248,7 @@ def hide_stamps(page: Any, stamps: list[Box]) -> int:
     raw = page.raw
     geometry = geometry_of(page)
     rect = pdfium_c.FS_RECTF()
+    middles = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in stamps]
     removed = 0
     for i in reversed(range(pdfium_c.FPDFPage_GetAnnotCount(raw))):
         annot = pdfium_c.FPDFPage_GetAnnot(raw, i)
@@ -254,7 +260,6 @@ def hide_stamps(page: Any, stamps: list[Box]) -> int:
         if not found:
             continue
         left, top, right, bottom = geometry.box(rect.left, rect.bottom, rect.right, rect.top)
-        middles = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in stamps]
         if any(left <= x <= right and top <= y <= bottom for x, y in middles):
             removed += bool(pdfium_c.FPDFPage_RemoveAnnot(raw, i))
     return removed
@@ -308,19 +313,15 @@ def _page_text(
     stamps: list[PdfLine] = []
     if extra.strip():
         stamp_spans = _stamp_spans(after, len(text), chars)
-        stamps = [_stamp_line(after, group, chars) for group in stamp_spans]
-        skip = [span for group in stamp_spans for span in group]
+        stamps = [_stamp_line(after, group) for group in stamp_spans]
+        skip = [(a, b) for group in stamp_spans for a, b, _ in group]
         page.fields_merged = merge_field_words(text, after, spans, boxes, glyphs, chars.glyphs, orphans, skip)
     lines = [
         _glyph_line(glyphs[n], head) if n in glyphs else PdfLine(0, clean(text[a:b]), boxes[n])
         for n, (a, b) in enumerate(spans)
     ]
-    for words in orphans:  # fields' words that stand on no line: lines of their own, placed by position
-        line = _glyph_line(words, head=False)
-        top = line.box[1] if line.box else float("inf")
-        at = next((i for i, other in enumerate(lines) if other.box and other.box[1] > top), len(lines))
-        lines.insert(at, line)
-    for line in stamps:
+    # fields' words that stand on no line, and the stamps' lines: lines of their own, placed by position
+    for line in [*(_glyph_line(words, head=False) for words in orphans), *stamps]:
         top = line.box[1] if line.box else float("inf")
         at = next((i for i, other in enumerate(lines) if other.box and other.box[1] > top), len(lines))
         lines.insert(at, line)
@@ -330,12 +331,12 @@ def _page_text(
     return page
 
 
-def _stamp_spans(after: str, start: int, chars: _Chars) -> list[list[tuple[int, int]]]:
+def _stamp_spans(after: str, start: int, chars: _Chars) -> list[list[tuple[int, int, Box]]]:
     """The lines of the fields' text (``after`` from ``start``) that digital signatures' stamps print, a
     list per stamp line: the line opening with a stamp marker ("Ký bởi: Sở Công Thương tỉnh") and those
     under it that go on with its value ("Lào Cai"), standing below it within STAMP_WRAP line heights and
-    starting within STAMP_INDENT points of it."""
-    groups: list[list[tuple[int, int]]] = []
+    starting within STAMP_INDENT points of it. Each line comes with its span and its box."""
+    groups: list[list[tuple[int, int, Box]]] = []
     last: Box | None = None
     for a, b in line_spans(after[start:]):
         a, b = a + start, b + start
@@ -344,10 +345,10 @@ def _stamp_spans(after: str, start: int, chars: _Chars) -> list[list[tuple[int, 
         if not line or box is None:
             continue
         if is_stamp_line(line):
-            groups.append([(a, b)])
+            groups.append([(a, b, box)])
             last = box
         elif groups and last is not None and _goes_on(last, box):
-            groups[-1].append((a, b))
+            groups[-1].append((a, b, box))
             last = box
         else:
             last = None
@@ -359,10 +360,9 @@ def _goes_on(above: Box, box: Box) -> bool:
     return 0 < box[1] - above[1] <= STAMP_WRAP * height and abs(box[0] - above[0]) <= STAMP_INDENT
 
 
-def _stamp_line(after: str, group: list[tuple[int, int]], chars: _Chars) -> PdfLine:
-    text = " ".join(clean(after[a:b]) for a, b in group)
-    box = union([b for b in (chars.line_box(after, a, b) for a, b in group) if b is not None])
-    return PdfLine(0, text, box, stamp=True)
+def _stamp_line(after: str, group: list[tuple[int, int, Box]]) -> PdfLine:
+    text = " ".join(clean(after[a:b]) for a, b, _ in group)
+    return PdfLine(0, text, union([box for _, _, box in group]), stamp=True)
 
 
 @cache

@@ -59,7 +59,7 @@ def find_tables(path: str, pages: list[PageText], warnings: list[DocWarning]) ->
 
 
 def _table(page: PageText, box: Box, row_boxes: list[Box], raw: list[list[str | None]]) -> PdfTable | None:
-    rows = [[_cell(cell) for cell in row] for row in raw]
+    rows = [[clean_cell(cell) for cell in row] for row in raw]
     if not rows or len(rows[0]) < 2 or not any(c for row in rows for c in row):
         return None  # a framed paragraph, not a table
     table = PdfTable(page.index, box, rows, row_boxes)
@@ -76,7 +76,8 @@ def _box(values: tuple[float, ...] | list[float]) -> Box:
     return x0, top, x1, bottom
 
 
-def _cell(text: str | None) -> str:
+def clean_cell(text: str | None) -> str:
+    """A table cell's text: each line cleaned as PDF lines are, empty lines left out."""
     lines = (clean(part) for part in (text or "").split("\n"))
     return "\n".join(line for line in lines if line)
 
