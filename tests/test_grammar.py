@@ -84,6 +84,10 @@ def test_every_reader_of_dates_uses_the_same_forms() -> None:
         ("+ Các mục tiêu", Label("bullet", "-", 2, mark="+")),
         ("• Sở Nội vụ", Label("bullet", "-", 2, mark="•")),
         ("Điều 3. Tổ chức thực hiện", Label("article", "3", 8)),
+        # Bien-ban-kiem-tra-hien-truong-Yen-Thanh (a scan): parts lettered in capitals, titles in capitals
+        ("A. THÀNH PHẦN ĐOÀN LÀM VIỆC", Label("part", "A", 3)),
+        ("B. NỘI DUNG KIỂM TRA", Label("part", "B", 3)),
+        ("A. Nguyễn Văn Bình, chuyên viên", None),  # an initial, not a part
         ("- ", None),
         ("3.000 lượt người", None),
         ("Quý I/2026", None),

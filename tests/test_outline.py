@@ -45,6 +45,7 @@ def paths(node: Node) -> list[str]:
         ("- Chủ trì tham mưu", ("bullet-", "-", "Chủ trì tham mưu")),
         ("+ Các mục tiêu", ("bullet+", "-", "Các mục tiêu")),
         ("PHẦN I. DANH MỤC", ("part", "I", "DANH MỤC")),
+        ("A. THÀNH PHẦN ĐOÀN LÀM VIỆC", ("part", "A", "THÀNH PHẦN ĐOÀN LÀM VIỆC")),
         ("Điều 1. Ban hành kèm theo", ("article", "Điều 1", "Ban hành kèm theo")),
         ("2026 là năm", None),
         ("Quý I/2026", None),
@@ -87,6 +88,27 @@ def test_nesting_follows_label_kinds() -> None:
         "I.2:Yêu cầu",
         "II:TỔ CHỨC THỰC HIỆN",
         "II.1:Sở Nội vụ",
+    ]
+    assert warnings == []
+
+
+def test_parts_lettered_in_capitals_are_the_top_level() -> None:
+    # Bien-ban-kiem-tra-hien-truong-Yen-Thanh: "A. THÀNH PHẦN …" / "B. NỘI DUNG …", numbered items under them
+    # (not restarting decimal items under inferred Roman headings)
+    root, warnings = outline(
+        "A. THÀNH PHẦN ĐOÀN LÀM VIỆC",
+        "1. Đại diện Sở Công Thương Lào Cai",
+        "- Ông Vũ Việt Linh",
+        "B. NỘI DUNG KIỂM TRA",
+        "1. Về hồ sơ pháp lý: đầy đủ.",
+        "I. HỒ SƠ",
+    )
+    assert paths(root) == [
+        "A:THÀNH PHẦN ĐOÀN LÀM VIỆC",
+        "A.1:Đại diện Sở Công Thương Lào Cai",
+        "B:NỘI DUNG KIỂM TRA",
+        "B.1:Về hồ sơ pháp lý",
+        "B.I:HỒ SƠ",
     ]
     assert warnings == []
 

@@ -19,7 +19,8 @@ from typing import Literal
 FormatName = Literal["txt", "md", "pdf", "docx", "doc"]
 
 BlockKind = Literal["paragraph", "table"]
-# what an item label is: "I." roman, "1.2." decimal, "a)" letter, "-" bullet, "Điều 3." article, "PHẦN I" part
+# what an item label is: "I." roman, "1.2." decimal, "a)" letter, "-" bullet, "Điều 3." article, "PHẦN I" or
+# "A." part
 LabelKind = Literal["roman", "decimal", "letter", "bullet", "article", "part"]
 # what a block is to the plan; None until the labels-and-roles stage has run
 BlockRole = Literal[

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from cchc_parse.document import Label
-from cchc_parse.grammar.pieces import VI_UPPER
+from cchc_parse.grammar.pieces import VI_UPPER, in_capitals
 
 # Labels that open a numbered item: Roman "I." / "PHẦN I", decimal "1." "1.2." "3)", letter "a)" "đ.".
 ROMAN_LABEL = r"(?P<roman>[IVXL]{1,6})\s*[.)]"
@@ -30,6 +30,12 @@ ITEM_LABEL = re.compile(
 BARE_PART = re.compile(
     rf"^(?:CHƯƠNG|Chương|PHẦN|Phần)\s+(?P<roman>[IVXL]{{1,6}})(?:\s*[:–-]\s*|\s+(?=[{VI_UPPER}])|\s*$)"
 )
+
+# "A. THÀNH PHẦN ĐOÀN LÀM VIỆC": a part lettered in capitals. Its title must be in capitals too (see
+# read_label), which a person's initial or a sentence ("A. Nguyễn …") never is; not I, V, X or L, which are
+# Roman numerals.
+LETTERED_PART = re.compile(rf"^(?P<letter>[A-HK-UYĐ])\s*[.)]\s+(?=[{VI_UPPER}])")
+CAPITALS_SHARE = 0.9  # a lettered part's title in capitals, a few letters misread by OCR allowed
 
 # "Điều 1." article headings of a decision.
 ARTICLE_LABEL = r"Điều\s+(?P<article>\d{1,3})\s*[.:]?\s*"
@@ -70,7 +76,12 @@ def read_label(text: str) -> Label | None:
     m = LABEL.match(text)
     if not m:
         bare_part = BARE_PART.match(text)
-        return Label("part", bare_part["roman"], bare_part.end()) if bare_part else None
+        if bare_part:
+            return Label("part", bare_part["roman"], bare_part.end())
+        lettered = LETTERED_PART.match(text)
+        if lettered and in_capitals(text[lettered.end() :], share=CAPITALS_SHARE):
+            return Label("part", lettered["letter"], lettered.end())
+        return None
     if m["article"]:
         return Label("article", m["article"], m.end())
     if m["roman"]:
