@@ -88,6 +88,10 @@ def test_every_reader_of_dates_uses_the_same_forms() -> None:
         ("A. THÀNH PHẦN ĐOÀN LÀM VIỆC", Label("part", "A", 3)),
         ("B. NỘI DUNG KIỂM TRA", Label("part", "B", 3)),
         ("A. Nguyễn Văn Bình, chuyên viên", None),  # an initial, not a part
+        ("Điều 1 Ban hành kèm theo Quyết định này", Label("article", "1", 7)),
+        # 31.3.2026_BB_kiemtra (a scan): a citation a wrapped line starts with, not an article
+        ("Điều 23 Nghị định số 06/2021/NĐ-CP ngày 26/01/2021", None),
+        ("Điều 22, 23 Luật Xây dựng", None),
         ("- ", None),
         ("3.000 lượt người", None),
         ("Quý I/2026", None),

@@ -37,8 +37,12 @@ BARE_PART = re.compile(
 LETTERED_PART = re.compile(rf"^(?P<letter>[A-HK-UYĐ])\s*[.)]\s+(?=[{VI_UPPER}])")
 CAPITALS_SHARE = 0.9  # a lettered part's title in capitals, a few letters misread by OCR allowed
 
-# "Điều 1." article headings of a decision.
-ARTICLE_LABEL = r"Điều\s+(?P<article>\d{1,3})\s*[.:]?\s*"
+# "Điều 1." article headings of a decision. Without its dot, "Điều 23" followed by the law it belongs to is a
+# citation that a wrapped line starts with ("… theo quy định tại" / "Điều 23 Nghị định số 06/2021/NĐ-CP …").
+CITED_AFTER_ARTICLE = (
+    r"(?:của|khoản|điểm|và|Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Pháp lệnh)\b|[,;]"
+)
+ARTICLE_LABEL = rf"Điều\s+(?P<article>\d{{1,3}})(?!\d)(?:\s*[.:]|(?!\s*(?:{CITED_AFTER_ARTICLE})))\s*"
 ARTICLE = re.compile(f"^{ARTICLE_LABEL}")
 
 # Any label a paragraph may start with, an article's or an item's, in one match: the labels stage runs it

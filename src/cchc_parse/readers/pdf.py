@@ -31,6 +31,7 @@ from cchc_parse.normalize.encodings import convert_legacy
 from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
 from cchc_parse.readers import unreadable
+from cchc_parse.readers.ocr_labels import fix_misread_labels
 from cchc_parse.readers.ocr_lines import head_rows, header_lines
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
 from cchc_parse.readers.pdf_page import PageText, PdfLine, read_page
@@ -204,10 +205,21 @@ def _ocr(
     from cchc_parse.readers.ocr import ocr_page_lines
 
     stamps = {i: [line.box for line in _stamp_lines(pages[i]) if line.box] for i in wanted}
-    lines = ocr_page_lines(path, wanted, jobs=jobs, progress=progress, stamps=stamps)
+    lines = _with_labels_fixed(ocr_page_lines(path, wanted, jobs=jobs, progress=progress, stamps=stamps))
     why = "OCR requested" if mode == "always" else _reasons(missing, broken)
     warnings.append(DocWarning("ocr_pages", f"{_pages(wanted)} read by OCR ({why})"))
     return lines
+
+
+def _with_labels_fixed(pages: dict[int, list[PdfLine | PdfTable]]) -> dict[int, list[PdfLine | PdfTable]]:
+    """The OCR'd pages with the item labels Tesseract misread put right (``ocr_labels``), read in page
+    order: the numbering runs on from page to page."""
+    lines = [item for index in sorted(pages) for item in pages[index] if isinstance(item, PdfLine)]
+    fixed = iter(fix_misread_labels(lines))
+    return {
+        index: [next(fixed) if isinstance(item, PdfLine) else item for item in pages[index]]
+        for index in sorted(pages)
+    }
 
 
 def _reasons(missing: list[int], broken: list[int]) -> str:
