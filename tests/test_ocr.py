@@ -30,6 +30,7 @@ from cchc_parse.readers.ocr import (
     tesseract_available,
     text_quality,
 )
+from cchc_parse.readers.ocr_image import without_coloured_ink
 from cchc_parse.readers.pdf_page import PdfLine
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -148,6 +149,27 @@ def test_render_page_honours_page_rotation(tmp_path: Path) -> None:
     document.close()
     image = render_page(str(rotated), 0, dpi=72)
     assert image.size == (288, 144)
+
+
+def test_render_page_leaves_out_coloured_ink(tmp_path: Path) -> None:
+    # a seal's red ring and a signature's blue stroke over black print: only the print is left
+    page = Image.new("RGB", (300, 300), "white")
+    draw = ImageDraw.Draw(page)
+    draw.ellipse((40, 40, 200, 200), outline=(200, 40, 40), width=12)  # the seal
+    draw.line((20, 150, 280, 120), fill=(30, 60, 200), width=6)  # the signature
+    draw.rectangle((100, 240, 200, 260), fill=(20, 20, 20))  # the signer's name, printed
+    page.save(tmp_path / "signed.pdf", "PDF", resolution=72)
+    image = render_page(str(tmp_path / "signed.pdf"), 0, dpi=72)
+    assert image.mode == "L"
+    assert min(_grey(image, 120, 43), _grey(image, 60, 140)) > 240  # ring and stroke gone (JPEG'd)
+    assert _grey(image, 150, 250) < 60  # the print stays dark
+    assert _grey(without_coloured_ink(Image.new("RGB", (2, 2), (120, 118, 125))), 0, 0) < 130  # grey stays
+
+
+def _grey(image: Image.Image, x: int, y: int) -> int:
+    value = image.getpixel((x, y))
+    assert isinstance(value, int)
+    return value
 
 
 def test_render_page_errors(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from cchc_parse.grammar.syllables import VI_SYLLABLE
 from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.normalize.legacy_tables import is_vietnamese_letter
 from cchc_parse.progress import Progress
+from cchc_parse.readers.ocr_image import without_coloured_ink
 from cchc_parse.readers.ocr_lines import lines_text
 from cchc_parse.readers.ocr_tables import find_grids, page_items
 from cchc_parse.readers.pdf_boxes import Box
@@ -275,6 +276,9 @@ def _open_pdf(pdf_path: str) -> Iterator[Any]:
             document = pdfium.PdfDocument(pdf_path)
         except pdfium.PdfiumError as exc:
             raise InputError(pdf_path, f"cannot open as PDF: {exc}") from None
+        # form fields are drawn only with a form environment: signing software types the number and the
+        # day into fields ("Số: 6791 /SNNMT-KHTC"), which the page image must show as the signer saw it
+        document.init_forms()
     try:
         yield document
     finally:
@@ -299,11 +303,12 @@ def _render(document: Any, page: int, dpi: int, stamps: list[Box] | None = None)
         pdf_page = document[page]
         try:
             hide_stamps(pdf_page, stamps or [])  # a stamp printed over the header would run into its lines
-            bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
+            bitmap = pdf_page.render(scale=dpi / 72)
             image: Image.Image = bitmap.to_pil().copy()
             bitmap.close()
         finally:
             pdf_page.close()
+    image = without_coloured_ink(image)  # seals and signatures drawn over the signer's name
     image.info["dpi"] = (dpi, dpi)
     return image
 
