@@ -80,6 +80,21 @@ def test_labels_the_sequence_does_not_confirm_stay(texts: list[str]) -> None:
     assert fixed(*texts) == texts
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CV-7432 read by OCR: the day typed into a field by the signing software
+        ("Lào Cai, ngày 2] tháng 7 năm 2026", "Lào Cai, ngày 21 tháng 7 năm 2026"),
+        ("Hà Nội, ngày I5 tháng l2 năm 2025", "Hà Nội, ngày 15 tháng 12 năm 2025"),
+        ("ngày 21 tháng 7 năm 2026", "ngày 21 tháng 7 năm 2026"),
+        ("ngày l tháng", "ngày l tháng"),  # no date
+    ],
+)
+def test_misread_days_and_months_of_dates_are_put_right(text: str, expected: str) -> None:
+    (line,) = fix_misread_labels(lines_of(text))
+    assert line.text == line.segments[0].text == expected
+
+
 def test_the_first_segment_is_relabelled_with_the_text() -> None:
     out = fix_misread_labels(lines_of("I. A", "H. CĂN CỨ", ""))
     assert out[1].text == out[1].segments[0].text == "II. CĂN CỨ"

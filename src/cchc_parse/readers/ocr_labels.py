@@ -12,6 +12,9 @@ misread one to the label the sequence expects, but only where the sequence confi
   heading and before "2." is "1.", "I1." between "10." and "12." is "11.".
 
 A label that reads right is never changed, whatever the sequence says: a document may restart or skip numbers.
+
+The day and month of a worded date are put right too where Tesseract read a "1" as a bracket or a letter
+("ngày 2] tháng 7 năm 2026": the day the signing software typed into a field, in a font of its own).
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ STROKES_LABEL = re.compile(r"^(?P<token>[IVXlH1|!T]{1,5})\s*(?P<mark>[.,])\s+(?=
 ROMAN_STROKES = {"H": "II", "l": "I", "1": "I", "|": "I", "!": "I", "T": "I"}
 # the glyphs read for a decimal's ones
 DECIMAL_ONES = {"I": "1", "l": "1", "|": "1", "!": "1", "H": "11"}
+# A worded date whose day or month holds a glyph Tesseract reads for a "1" ("ngày 2] tháng 7 năm 2026").
+MISREAD_DATE = re.compile(r"(?<=ngày\s)(?P<day>[\dIl|\]!]{1,2})(?=\s+tháng\s+[\dIl|\]!]{1,2}\s+năm\b)")
+MISREAD_MONTH = re.compile(r"(?<=tháng\s)(?P<month>[\dIl|\]!]{1,2})(?=\s+năm\s+\d{4})")
+DATE_ONES = str.maketrans("Il|]!", "11111")
 HEADING_CAPITALS = 0.8  # share of a heading's letters in capitals, OCR's misread lower-case letters allowed
 LOOKAHEAD = 40  # lines searched for the decimal item after a misread one
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
@@ -41,6 +48,8 @@ def fix_misread_labels(lines: list[PdfLine]) -> list[PdfLine]:
     out = list(lines)
     roman = decimal = 0  # the last Roman heading's number, the last decimal item's since that heading
     for i, line in enumerate(out):
+        if "ngày" in line.text:
+            out[i] = line = _redated(line)
         fixed = _fixed_label(line.text, roman, decimal, out[i + 1 : i + 1 + LOOKAHEAD])
         if fixed is not None:
             out[i] = _relabelled(line, fixed)
@@ -108,6 +117,17 @@ def _relabelled(line: PdfLine, label: str) -> PdfLine:
     if segments:
         segments[0] = Segment(_swap(segments[0].text, label), segments[0].box)
     return replace(line, text=_swap(line.text, label), segments=segments)
+
+
+def _redated(line: PdfLine) -> PdfLine:
+    """The line with the misread ones of its worded dates' days and months put right (text and segments)."""
+    segments = [Segment(_dates_right(s.text), s.box) for s in line.segments]
+    return replace(line, text=_dates_right(line.text), segments=segments)
+
+
+def _dates_right(text: str) -> str:
+    text = MISREAD_DATE.sub(lambda m: m["day"].translate(DATE_ONES), text)
+    return MISREAD_MONTH.sub(lambda m: m["month"].translate(DATE_ONES), text)
 
 
 def _swap(text: str, label: str) -> str:

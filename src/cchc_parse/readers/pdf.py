@@ -31,6 +31,7 @@ from cchc_parse.normalize.encodings import convert_legacy
 from cchc_parse.options import MAX_PDF_PAGES, MODES, Mode
 from cchc_parse.progress import Progress
 from cchc_parse.readers import unreadable
+from cchc_parse.readers.ocr_foot import with_foot_table
 from cchc_parse.readers.ocr_labels import fix_misread_labels
 from cchc_parse.readers.ocr_lines import head_rows, header_lines
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
@@ -256,9 +257,9 @@ def _page_items(
     out = []
     for page in pages:
         if page.index in ocr_lines:
-            lines: list[PdfLine | PdfTable] = [*ocr_lines[page.index]]
+            lines = with_foot_table([*ocr_lines[page.index]], page.width, page.index)
             if page.index == 0:
-                lines = _ocr_with_header(ocr_lines[0], page.width)
+                lines = _ocr_with_header(lines, page.width)
             out.append(PageItems(page.index, [*lines, *_layer_stamps(page, len(lines))], ocr=True))
             continue
         items: list[PdfLine | PdfTable] = place_tables(page.lines, tables.get(page.index, []))
