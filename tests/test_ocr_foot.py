@@ -64,6 +64,27 @@ def test_a_segment_goes_to_the_column_of_its_middle() -> None:
     )  # "NG 2" across the edge
 
 
+def test_a_signing_prefix_may_touch_its_title() -> None:
+    # QD-2170-2026 read by OCR: "TM.UY BAN NHAN DAN", "Điều 3" of the recipients' line read apart
+    lines = [
+        line(
+            45,
+            ("Nơi nhận:", (87, 632, 138, 652)),
+            ("Điền3", (184, 643, 210, 652)),
+            ("TM.UY BAN NHAN DAN", (362, 633, 522, 643)),
+        ),
+        line(
+            48, ("- Thường trực Tỉnh ủy (báo cáo);", (87, 656, 219, 665)), ("CHU TỊCH", (408, 649, 477, 661))
+        ),
+        line(60, ("Neuyên Tuân Anh", (385, 740, 495, 752))),
+    ]
+    (table,) = with_foot_table(lines, WIDTH, 3)
+    assert isinstance(table, PdfTable)
+    assert table.rows == [
+        ["Nơi nhận: Điền3\n- Thường trực Tỉnh ủy (báo cáo);", "TM.UY BAN NHAN DAN\nCHU TỊCH\nNeuyên Tuân Anh"]
+    ]
+
+
 def test_body_text_below_the_foot_ends_it() -> None:
     body = line(40, ("PHỤ LỤC: danh sách các cơ sở, công trình không bảo đảm an toàn", (85, 640, 540, 655)))
     items = with_foot_table([*CV_7432, body], WIDTH, 1)

@@ -86,6 +86,7 @@ def test_labels_the_sequence_does_not_confirm_stay(texts: list[str]) -> None:
         # CV-7432 read by OCR: the day typed into a field by the signing software
         ("Lào Cai, ngày 2] tháng 7 năm 2026", "Lào Cai, ngày 21 tháng 7 năm 2026"),
         ("Hà Nội, ngày I5 tháng l2 năm 2025", "Hà Nội, ngày 15 tháng 12 năm 2025"),
+        ("Lào Cai, ngày I7tháng 7 năm 2026", "Lào Cai, ngày 17tháng 7 năm 2026"),  # CV-6791: no space
         ("ngày 21 tháng 7 năm 2026", "ngày 21 tháng 7 năm 2026"),
         ("ngày l tháng", "ngày l tháng"),  # no date
     ],

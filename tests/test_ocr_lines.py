@@ -7,6 +7,7 @@ centred motto stays lines.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr import ocr_page_lines, tesseract_available
 from cchc_parse.readers.ocr_lines import head_rows, lines_text, parse_tsv, plain_lines
 from cchc_parse.readers.pdf import _ocr_with_header
-from cchc_parse.readers.pdf_page import PdfLine
+from cchc_parse.readers.pdf_page import PdfLine, Segment
 from cchc_parse.readers.pdf_tables import PdfTable
 from reading import OcrCall, read_pdf, stub_ocr
 
@@ -170,6 +171,29 @@ def test_ocr_header_becomes_a_two_column_table() -> None:
         (5, ""),
         (6, "Tuyên truyền công tác cải cách hành chính năm 2025 của Sở Xây dựng"),
         (7, "tỉnh Sơn La."),
+    ]
+
+
+def test_a_speck_left_of_the_issuer_is_no_column_of_the_header() -> None:
+    # CV-6791 read by OCR: a speck "-" stood left of "UBND TỈNH LÀO CAI." and was taken for the left column,
+    # so the issuer stood in the middle and no header was found
+    lines = [
+        PdfLine(
+            1, "", None, [Segment("-", (78, 71, 81, 73)), Segment("UBND TỈNH LÀO CAI.", (119, 57, 264, 73))]
+        ),
+        PdfLine(2, "", None, [Segment("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", (308, 57, 557, 71))]),
+        PdfLine(3, "", None, [Segment("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", (68, 72, 287, 85))]),
+        PdfLine(4, "", None, [Segment("Độc lập - Tự do - Hạnh phúc", (353, 74, 512, 85))]),
+        PdfLine(5, "", None, [Segment("Kính gửi: Sở Công thương tỉnh Lào Cai", (205, 162, 427, 175))]),
+    ]
+    items = _ocr_with_header([replace(x, text=" ".join(s.text for s in x.segments)) for x in lines], 595)
+    table = items[0]
+    assert isinstance(table, PdfTable)
+    assert table.rows == [
+        [
+            "UBND TỈNH LÀO CAI.\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        ]
     ]
 
 

@@ -43,8 +43,11 @@ def _title_start() -> re.Pattern[str]:
         *lexicon.string_list(SIGNATURES, "representative_prefixes"),
         *lexicon.string_list(SIGNATURES, "authority_titles"),
     ]
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^(?:{alternatives})(?=\s|$)")
+    # a prefix's dot may touch the title ("TM.ỦY BAN NHÂN DÂN"); a word ends at a space
+    alternatives = "|".join(
+        re.escape(w) + ("" if w.endswith(".") else r"(?=\s|$)") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"^(?:{alternatives})")
 
 
 def with_foot_table(items: Sequence[PdfLine | PdfTable], width: float, page: int) -> list[PdfLine | PdfTable]:

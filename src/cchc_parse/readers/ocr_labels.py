@@ -35,7 +35,7 @@ ROMAN_STROKES = {"H": "II", "l": "I", "1": "I", "|": "I", "!": "I", "T": "I"}
 # the glyphs read for a decimal's ones
 DECIMAL_ONES = {"I": "1", "l": "1", "|": "1", "!": "1", "H": "11"}
 # A worded date whose day or month holds a glyph Tesseract reads for a "1" ("ngày 2] tháng 7 năm 2026").
-MISREAD_DATE = re.compile(r"(?<=ngày\s)(?P<day>[\dIl|\]!]{1,2})(?=\s+tháng\s+[\dIl|\]!]{1,2}\s+năm\b)")
+MISREAD_DATE = re.compile(r"(?<=ngày\s)(?P<day>[\dIl|\]!]{1,2})(?=\s*tháng\s+[\dIl|\]!]{1,2}\s+năm\b)")
 MISREAD_MONTH = re.compile(r"(?<=tháng\s)(?P<month>[\dIl|\]!]{1,2})(?=\s+năm\s+\d{4})")
 DATE_ONES = str.maketrans("Il|]!", "11111")
 HEADING_CAPITALS = 0.8  # share of a heading's letters in capitals, OCR's misread lower-case letters allowed

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from cchc_parse.document import Block, DocWarning
@@ -72,7 +72,7 @@ def header_table(lines: list[PdfLine], width: float) -> tuple[PdfTable | None, i
     for line in lines[:HEAD_LINES]:
         if line.text and not line.segments:
             break  # a line PDFium gave no positions for: the header is over
-        head.append(line)
+        head.append(replace(line, segments=[s for s in line.segments if not _speck(s)]))
     motto = next(
         (s for line in head for s in line.segments if MOTTO.match(s.text) and s.text[:1] in "CcĐđ"),
         None,
@@ -114,6 +114,12 @@ def header_table(lines: list[PdfLine], width: float) -> tuple[PdfTable | None, i
     box = union([s.box for _, _, s in placed])
     assert box is not None
     return PdfTable(0, box, rows, row_lines=row_lines, header=True), taken
+
+
+def _speck(segment: Segment) -> bool:
+    """A segment without two letters or digits: a speck of a scan read as "-" or ".", which stands
+    nowhere in the header's columns."""
+    return sum(c.isalnum() for c in segment.text) < 2
 
 
 def _centre(segment: Segment) -> float:
