@@ -410,6 +410,9 @@ def test_plan_year(title: str | None, issued: date | None, expected: int | None)
           "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn B"],
          [("Nguyễn Văn A", "TM. BAN THƯỜNG VỤ / BÍ THƯ"), ("Trần Văn B", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")]),
         (["Căn cứ Luật Tổ chức chính quyền địa phương;"], []),
+        # QD-2170-2026 read by OCR: the prefix's dot touches the title
+        (["TM.ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Tuấn Anh"],
+         [("Nguyễn Tuấn Anh", "TM.ỦY BAN NHÂN DÂN / CHỦ TỊCH")]),
         # a record's representatives (Bien-ban Yen Thanh, OCR'd): a letterless line is the signature
         (["ĐD SỞ CÔNG THƯƠNG", '"”', "Vũ Việt Linh", "ĐD CÔNG TY CP XD GIAO THÔNG", "Nguyễn Quốc Thịnh"],
          [("Vũ Việt Linh", "ĐD SỞ CÔNG THƯƠNG"), ("Nguyễn Quốc Thịnh", "ĐD CÔNG TY CP XD GIAO THÔNG")]),

@@ -65,7 +65,7 @@ def test_a_segment_goes_to_the_column_of_its_middle() -> None:
 
 
 def test_a_signing_prefix_may_touch_its_title() -> None:
-    # QD-2170-2026 read by OCR: "TM.UY BAN NHAN DAN", "Điều 3" of the recipients' line read apart
+    # QD-2170-2026 read by OCR: "TM.UY BAN NHAN DAN", a seal read as "x¬HYỶ", a stroke as a quote
     lines = [
         line(
             45,

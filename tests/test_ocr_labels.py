@@ -56,6 +56,10 @@ def fixed(*texts: str) -> list[str]:
             ["10. Văn bản thông báo", "I1. Căn cứ quy định pháp luật khác", "12. Căn cứ các Quy chuẩn"],
             ["10. Văn bản thông báo", "11. Căn cứ quy định pháp luật khác", "12. Căn cứ các Quy chuẩn"],
         ),
+        (  # QD-2170-2026 read by OCR: specks before the article and a legal basis
+            ["QUYẾT ĐỊNH:", "__ Điều 1. Chấp thuận chủ trương", "____ Căn cứ Văn bản số 591-CV/ĐU"],
+            ["QUYẾT ĐỊNH:", "Điều 1. Chấp thuận chủ trương", "Căn cứ Văn bản số 591-CV/ĐU"],
+        ),
         (  # "IV." read as "TV.", a comma for the dot
             ["III. NỘI DUNG", "1. Một", "TV, TỔ CHỨC THỰC HIỆN"],
             ["III. NỘI DUNG", "1. Một", "IV. TỔ CHỨC THỰC HIỆN"],

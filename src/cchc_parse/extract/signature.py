@@ -51,10 +51,11 @@ def _representatives() -> tuple[str, ...]:
 
 @cache
 def _prefix_re() -> re.Pattern[str]:
-    # A signature prefix ("KT.", "TM.", "K/T", a record's "ĐẠI DIỆN") opening a line or inside a glued one.
+    # A signature prefix ("KT.", "TM.", "K/T", a record's "ĐẠI DIỆN") opening a line or inside a glued one;
+    # its dot may touch the title ("TM.ỦY BAN NHÂN DÂN", as typed or as OCR reads it).
     prefixes = (*lexicon.string_list(SIGNATURES, "signature_prefixes"), *_representatives())
-    alts = "|".join(re.escape(p.rstrip(".")) + r"\.?" for p in prefixes)
-    return re.compile(rf"(?:^|\s)(?:{alts})(?=\s)")
+    alts = "|".join(re.escape(p.rstrip(".")) + rf"(?:\.?(?=\s)|\.(?=[{VI_UPPER}]))" for p in prefixes)
+    return re.compile(rf"(?:^|\s)(?:{alts})")
 
 
 def _side_by_side(titles: list[str], atom: str) -> bool:

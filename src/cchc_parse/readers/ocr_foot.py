@@ -33,6 +33,10 @@ RIGHT_COLUMN = 0.45  # share of the page's width left of where a signature colum
 CAPITALS_SHARE = 0.8  # a signature title in capitals, a few letters misread by OCR allowed
 BODY_WIDTH = 0.5  # share of the page's width a line of body text spans at least
 TEXT_MIN = 2  # a segment with fewer letters or digits than this is a speck, not text
+# Glyphs Tesseract reads for a signature's strokes and a seal's ring: never in a recipient's or signer's line.
+STROKE_GLYPHS = re.compile(r"[¬®©~\\`^{}<>¦§°]")
+# Quotes and dots a stroke leaves at either end of a word ('“Hoàng Văn Thuân', 'Anh.,')
+STROKE_ENDS = re.compile(r"^[“”\"'‘’`,:;_]+(?=\w)|(?<=\w)[“”\"'‘’`,_]+$")
 
 
 @cache
@@ -64,8 +68,10 @@ def with_foot_table(items: Sequence[PdfLine | PdfTable], width: float, page: int
         if not isinstance(item, PdfLine) or any(_body_text(s, split, width) for s in item.segments):
             break
         for segment in item.segments:
-            if sum(c.isalnum() for c in segment.text) >= TEXT_MIN:  # a signature's stroke read as "z"
-                columns[(segment.box[0] + segment.box[2]) / 2 >= split].append((item.number, segment))
+            text = _unspecked(segment.text)
+            if text:
+                side = (segment.box[0] + segment.box[2]) / 2 >= split
+                columns[side].append((item.number, Segment(text, segment.box)))
         end += 1
     lines = [n for n, _ in (*columns[0], *columns[1])]
     box = union([s.box for _, s in (*columns[0], *columns[1])])
@@ -101,6 +107,14 @@ def _right_segments(line: PdfLine, width: float) -> list[Segment]:
     """The segments of a line standing in the right column: starting right of RIGHT_COLUMN of the width
     (a heading centred on the page starts further left)."""
     return [s for s in line.segments if s.box[0] > RIGHT_COLUMN * width]
+
+
+def _unspecked(text: str) -> str:
+    """A foot segment's text without the strokes read at its ends; "" for a speck (fewer than TEXT_MIN
+    letters or digits: a stroke read as "z") or the strokes read as glyphs ("x¬HYỶ")."""
+    if sum(c.isalnum() for c in text) < TEXT_MIN or STROKE_GLYPHS.search(text):
+        return ""
+    return STROKE_ENDS.sub("", text)
 
 
 def _cell(segments: list[tuple[int, Segment]]) -> str:

@@ -13,6 +13,9 @@ misread one to the label the sequence expects, but only where the sequence confi
 
 A label that reads right is never changed, whatever the sequence says: a document may restart or skip numbers.
 
+Specks read before a line's first word ("__ Điều 1.", "____ Căn cứ …": a rule or a fold of the paper) go, so
+that the label after them is read.
+
 The day and month of a worded date are put right too where Tesseract read a "1" as a bracket or a letter
 ("ngày 2] tháng 7 năm 2026": the day the signing software typed into a field, in a font of its own).
 """
@@ -30,6 +33,8 @@ __all__ = ["fix_misread_labels"]
 
 # A label of strokes at the start of a line: Roman letters, and the glyphs Tesseract reads strokes as.
 STROKES_LABEL = re.compile(r"^(?P<token>[IVXlH1|!T]{1,5})\s*(?P<mark>[.,])\s+(?=\S)")
+# Specks before a line's first word: underscores, tildes, equals signs, bars (never text of their own).
+LEADING_SPECKS = re.compile(r"^[_~=|]+\s*(?=\w)")
 # the glyphs read for a Roman numeral's strokes, as the strokes ("H" is two strokes joined at the middle)
 ROMAN_STROKES = {"H": "II", "l": "I", "1": "I", "|": "I", "!": "I", "T": "I"}
 # the glyphs read for a decimal's ones
@@ -48,6 +53,8 @@ def fix_misread_labels(lines: list[PdfLine]) -> list[PdfLine]:
     out = list(lines)
     roman = decimal = 0  # the last Roman heading's number, the last decimal item's since that heading
     for i, line in enumerate(out):
+        if LEADING_SPECKS.match(line.text):
+            out[i] = line = _unspecked(line)
         if "ngày" in line.text:
             out[i] = line = _redated(line)
         fixed = _fixed_label(line.text, roman, decimal, out[i + 1 : i + 1 + LOOKAHEAD])
@@ -117,6 +124,14 @@ def _relabelled(line: PdfLine, label: str) -> PdfLine:
     if segments:
         segments[0] = Segment(_swap(segments[0].text, label), segments[0].box)
     return replace(line, text=_swap(line.text, label), segments=segments)
+
+
+def _unspecked(line: PdfLine) -> PdfLine:
+    """The line without the specks before its first word (in its text and its first segment)."""
+    segments = list(line.segments)
+    if segments:
+        segments[0] = Segment(LEADING_SPECKS.sub("", segments[0].text), segments[0].box)
+    return replace(line, text=LEADING_SPECKS.sub("", line.text), segments=segments)
 
 
 def _redated(line: PdfLine) -> PdfLine:
