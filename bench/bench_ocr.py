@@ -7,16 +7,24 @@ have no text layer at all (scans) and falls back to tests/fixtures/pdf/scan-page
 text_quality of every page's text layer, to show which pages a PDF reader should OCR.
 
 Reported, as medians over --runs runs (after one untimed warm-up page):
-- render: seconds to render one page (pypdfium2, grayscale);
+- render: seconds to render one page (pypdfium2, coloured ink left out);
 - jobs=1 per page: the median over all scanned pages of one page's OCR alone (render + Tesseract);
 - jobs=N: wall time of ocr_pages(all pages, jobs=N) on one temporary PDF holding all the scanned pages,
-  divided by the page count, and the speed-up over jobs=1 measured the same way.
+  divided by the page count, and the speed-up over jobs=1 measured the same way;
+- Tesseract alone against the full read, the same pages in the same run, one page at a time in turn: the
+  ``tesseract`` command on the page image the reader makes (rendered, coloured ink left out, PNG; TSV out,
+  one thread), the reader (``read_document``: render, Tesseract, lines, grids and cells of ruled tables,
+  labels, header and foot, layout) and the whole parse (``parse_file``: the reader and every stage after),
+  and what the reader adds to Tesseract's time (issue #13: at most 20 %).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +32,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from cchc_parse.readers.ocr import ocr_pages, render_page, tesseract_available, text_quality
+from cchc_parse import parse_file
+from cchc_parse.api import read_document
+from cchc_parse.options import ParseOptions
+from cchc_parse.readers.ocr import _png_bytes, ocr_pages, render_page, tesseract_available, text_quality
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "pdf"
@@ -74,6 +85,56 @@ def timed_ocr(path: Path, pages: list[int], jobs: int, dpi: int) -> tuple[float,
     start = time.perf_counter()
     texts = ocr_pages(str(path), pages, jobs=jobs, dpi=dpi)
     return time.perf_counter() - start, texts
+
+
+def one_page_pdfs(scans: dict[Path, int], folder: Path) -> list[Path]:
+    """Every scanned page as a PDF of its own."""
+    out = []
+    for path, count in scans.items():
+        source = pdfium.PdfDocument(str(path))
+        for page in range(count):
+            single = pdfium.PdfDocument.new()
+            single.import_pages(source, [page])
+            target = folder / f"{path.stem}-p{page + 1}.pdf"
+            single.save(str(target))
+            single.close()
+            out.append(target)
+        source.close()
+    return out
+
+
+def tesseract_alone(png: bytes) -> float:
+    """Seconds of the ``tesseract`` command on one page image, as the reader runs it."""
+    command = [shutil.which("tesseract") or "tesseract", "stdin", "stdout", "-l", "vie", "--psm", "3", "tsv"]
+    start = time.perf_counter()
+    subprocess.run(
+        command, input=png, capture_output=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"}
+    )
+    return time.perf_counter() - start
+
+
+def overhead(scans: dict[Path, int], dpi: int, runs: int) -> None:
+    """Tesseract alone, the reader and the whole parse on the same pages, in turn, ``runs`` times."""
+    alone: list[float] = []
+    reader: list[float] = []
+    whole: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        pages = one_page_pdfs(scans, Path(folder))
+        images = [_png_bytes(render_page(str(page), 0, dpi=dpi)) for page in pages]
+        for _ in range(runs):
+            for page, png in zip(pages, images, strict=True):
+                alone.append(tesseract_alone(png))
+                start = time.perf_counter()
+                read_document(page, ParseOptions(ocr="always"))
+                reader.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                parse_file(page, ocr="always")
+                whole.append(time.perf_counter() - start)
+    base = statistics.median(alone)
+    print(f"tesseract alone    : {base:6.2f} s/page (median over {len(alone)} runs of {len(pages)} pages)")
+    for name, times in (("reader (full read)", reader), ("whole parse       ", whole)):
+        median = statistics.median(times)
+        print(f"{name} : {median:6.2f} s/page, +{100 * (median / base - 1):.1f} % over tesseract alone")
 
 
 def main() -> None:
@@ -128,6 +189,7 @@ def main() -> None:
     for jobs, seconds in per_page.items():
         speed_up = f"  speed-up x{base / seconds:.2f}" if base else ""
         print(f"jobs={jobs} all pages   : {seconds:6.2f} s/page{speed_up}")
+    overhead(scans, args.dpi, args.runs)
 
 
 if __name__ == "__main__":
