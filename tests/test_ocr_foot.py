@@ -5,7 +5,9 @@ The lines are Tesseract's of real pages, with their segments' boxes in points (A
 
 from __future__ import annotations
 
-from cchc_parse.readers.ocr_foot import with_foot_table
+import pytest
+
+from cchc_parse.readers.ocr_foot import restored_name, with_foot_table
 from cchc_parse.readers.pdf_page import PdfLine, Segment
 from cchc_parse.readers.pdf_tables import PdfTable
 
@@ -96,3 +98,18 @@ def test_pages_without_a_signature_title_on_the_right_stay() -> None:
     lonely = [CV_7432[0], line(29, ("KT. CHỦ TỊCH", (380, 460, 477, 475))), CV_7432[-1]]  # no left column
     assert with_foot_table([centred], WIDTH, 0) == [centred]
     assert with_foot_table(lonely, WIDTH, 0) == lonely
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("toang Văn Thuần", "Hoàng Văn Thuần"),  # 1629_SCT read by OCR: "H" under the signature's stroke
+        ("zam Bình Minh", "Phạm Bình Minh"),  # CV-6791: "Ph" read as "z"; Phạm is commoner than Đàm
+        ("hạm Minh Hà", "Phạm Minh Hà"),  # QD-1074: the "P" lost
+        ("Phạm Minh Hà", "Phạm Minh Hà"),  # a name read right stays
+        ("- Như trên;", "- Như trên;"),
+        ("xyzq Văn A", "xyzq Văn A"),  # no surname ends so
+    ],
+)
+def test_a_surname_a_stroke_damaged_is_restored(text: str, expected: str) -> None:
+    assert restored_name(text) == expected

@@ -189,6 +189,7 @@ class Signatures(DataFile):
     authority_titles: Annotated[Words, AfterValidator(_upper)]
     stamp_markers: Words
     stamp_fields: dict[StampField, Words]
+    surnames: Words  # the commonest first
 
 
 class TableColumns(DataFile):

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from cchc_parse import lexicon
-from cchc_parse.grammar.pieces import in_capitals
+from cchc_parse.grammar.pieces import VI_LOWER, VI_UPPER, in_capitals
+from cchc_parse.normalize.encodings import without_tone
 from cchc_parse.readers.pdf_boxes import union
 from cchc_parse.readers.pdf_page import PdfLine, Segment
 from cchc_parse.readers.pdf_tables import PdfTable
@@ -37,6 +38,32 @@ TEXT_MIN = 2  # a segment with fewer letters or digits than this is a speck, not
 STROKE_GLYPHS = re.compile(r"[¬®©~\\`^{}<>¦§°]")
 # Quotes and dots a stroke leaves at either end of a word ('“Hoàng Văn Thuân', 'Anh.,')
 STROKE_ENDS = re.compile(r"^[“”\"'‘’`,:;_]+(?=\w)|(?<=\w)[“”\"'‘’`,_]+$")
+
+
+# A name whose first word a signature stroke damaged: a lower-case or broken word, then 1-4 capitalised ones
+# ("toang Văn Thuân" for "Hoàng Văn Thuân", "zam Bình Minh" for "Phạm Bình Minh").
+DAMAGED_NAME = re.compile(
+    rf"^\W*(?P<first>[{VI_LOWER}]{{2,6}})(?P<rest>(?:\s+[{VI_UPPER}][{VI_LOWER}]+){{1,4}})$"
+)
+
+
+@cache
+def _surnames() -> list[tuple[str, str]]:
+    """The common surnames, the commonest first, each with its letters in lower case without tones."""
+    return [(name, without_tone(name.lower())) for name in lexicon.string_list(SIGNATURES, "surnames")]
+
+
+def restored_name(text: str) -> str:
+    """A signer's name with a damaged surname restored: the commonest surname that ends as the damaged word
+    does after its first letter (the stroke's); the text as it is when no surname does."""
+    m = DAMAGED_NAME.match(text)
+    if m is None:
+        return text
+    tail = without_tone(m["first"].lower())[1:]
+    for name, bare in _surnames():
+        if bare.endswith(tail) and 0 < len(bare) - len(tail) <= 2:
+            return name + m["rest"]
+    return text
 
 
 @cache
@@ -122,4 +149,4 @@ def _cell(segments: list[tuple[int, Segment]]) -> str:
     by_line: dict[int, list[str]] = {}
     for n, segment in segments:
         by_line.setdefault(n, []).append(segment.text)
-    return "\n".join(" ".join(parts) for parts in by_line.values())
+    return "\n".join(restored_name(" ".join(parts)) for parts in by_line.values())

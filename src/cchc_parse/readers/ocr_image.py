@@ -21,9 +21,11 @@ def without_coloured_ink(image: Image.Image) -> Image.Image:
     """``image`` (RGB) in grey, its coloured pixels made white."""
     import numpy as np  # only pages read by OCR pay for importing it
 
-    rgb = np.asarray(image.convert("RGB"))
-    chroma = rgb.max(axis=2) - rgb.min(axis=2)  # uint8: max >= min, no wrap-around
-    grey = np.asarray(image.convert("L")).copy()
+    red, green, blue = (np.asarray(band) for band in image.convert("RGB").split())
+    # elementwise over the bands (a reduction over a last axis of 3 is ten times slower); uint8, and the
+    # brightest band is never below the darkest: no wrap-around
+    chroma = np.maximum(np.maximum(red, green), blue) - np.minimum(np.minimum(red, green), blue)
+    grey = np.array(image.convert("L"))
     grey[chroma > INK_CHROMA] = 255
     out = Image.fromarray(grey)
     out.info = dict(image.info)
