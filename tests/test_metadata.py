@@ -410,6 +410,9 @@ def test_plan_year(title: str | None, issued: date | None, expected: int | None)
           "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn B"],
          [("Nguyễn Văn A", "TM. BAN THƯỜNG VỤ / BÍ THƯ"), ("Trần Văn B", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")]),
         (["Căn cứ Luật Tổ chức chính quyền địa phương;"], []),
+        # 31.3.2026_BB read by OCR: the seal between the title and the name read as "QN TRO mo"
+        (["ĐẠI DIỆN SỞ CÔNG THƯƠNG", "PHÓ GIÁM ĐỐC", "QN TRO mo", "Hoàng Văn Thuận"],
+         [("Hoàng Văn Thuận", "ĐẠI DIỆN SỞ CÔNG THƯƠNG / PHÓ GIÁM ĐỐC")]),
         # QD-2170-2026 read by OCR: the prefix's dot touches the title
         (["TM.ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Tuấn Anh"],
          [("Nguyễn Tuấn Anh", "TM.ỦY BAN NHÂN DÂN / CHỦ TỊCH")]),

@@ -41,6 +41,7 @@ SIGN_PLACEHOLDER = re.compile(r"^\(.*\)$|^\[?[Đđ]ã\s+ký\]?$|^\W*$")
 
 MAX_SIGN_LINE = 160  # a longer paragraph is body text, not a signature line
 RUN_BLOCKS = 8  # paragraphs a signature block may span
+SCRIBBLE_WORDS = 3  # words of a seal or a signature read as text, at most
 CELL_SKIP = 2  # leading non-title lines allowed in a signature cell ("XÁC THỰC VĂN BẢN HỢP NHẤT")
 
 
@@ -113,6 +114,12 @@ def _atoms(line: str) -> list[str]:
     return [line]
 
 
+def _scribble(atom: str) -> bool:
+    """A short line of neither capitals nor a name between a signer's title and name: what OCR reads a
+    seal or a signature as ("QN TRO mo")."""
+    return len(atom.split()) <= SCRIBBLE_WORDS and not is_caps(atom) and person_name(atom) is None
+
+
 def is_title(atom: str) -> bool:
     return len(atom) <= MAX_SIGN_LINE and is_caps(atom) and (_has_prefix(atom) or bool(authority_title(atom)))
 
@@ -135,7 +142,7 @@ def parse_signers(lines: list[str], skip: int = 0) -> list[Signer]:
             titles and titles[-1].startswith(("TM", "T/M")) and is_caps(atom) and not name
         ):
             titles.append(atom)
-        elif SIGN_PLACEHOLDER.match(atom):
+        elif SIGN_PLACEHOLDER.match(atom) or (titles and _scribble(atom)):
             continue
         elif name and titles:
             signers.append(Signer(name=name, title=" / ".join(titles)))

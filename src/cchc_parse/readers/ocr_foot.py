@@ -36,8 +36,8 @@ BODY_WIDTH = 0.5  # share of the page's width a line of body text spans at least
 TEXT_MIN = 2  # a segment with fewer letters or digits than this is a speck, not text
 # Glyphs Tesseract reads for a signature's strokes and a seal's ring: never in a recipient's or signer's line.
 STROKE_GLYPHS = re.compile(r"[¬®©~\\`^{}<>¦§°]")
-# Quotes and dots a stroke leaves at either end of a word ('“Hoàng Văn Thuân', 'Anh.,')
-STROKE_ENDS = re.compile(r"^[“”\"'‘’`,:;_]+(?=\w)|(?<=\w)[“”\"'‘’`,_]+$")
+# Quotes a stroke leaves at either end of a word ('“Hoàng Văn Thuân'), commas and colons before it
+STROKE_ENDS = re.compile(r"^[“”\"'‘’`,:;_]+(?=\w)|(?<=\w)[“”\"'‘’`_]+$")
 
 
 # A name whose first word a signature stroke damaged: a lower-case or broken word, then 1-4 capitalised ones
@@ -137,11 +137,12 @@ def _right_segments(line: PdfLine, width: float) -> list[Segment]:
 
 
 def _unspecked(text: str) -> str:
-    """A foot segment's text without the strokes read at its ends; "" for a speck (fewer than TEXT_MIN
-    letters or digits: a stroke read as "z") or the strokes read as glyphs ("x¬HYỶ")."""
-    if sum(c.isalnum() for c in text) < TEXT_MIN or STROKE_GLYPHS.search(text):
-        return ""
-    return STROKE_ENDS.sub("", text)
+    """A foot segment's text without the words strokes were read as (glyphs: "x¬HYỶ", "`") and the quotes
+    they leave at a word's ends ("“Hoàng"); "" for what is left a speck (fewer than TEXT_MIN letters or
+    digits: a stroke read as "z")."""
+    words = [STROKE_ENDS.sub("", w) for w in text.split() if not STROKE_GLYPHS.search(w)]
+    kept = " ".join(w for w in words if any(c.isalnum() for c in w) or w in "-–+")
+    return kept if sum(c.isalnum() for c in kept) >= TEXT_MIN else ""
 
 
 def _cell(segments: list[tuple[int, Segment]]) -> str:
