@@ -35,7 +35,7 @@ import pypdfium2 as pdfium
 from cchc_parse import parse_file
 from cchc_parse.api import read_document
 from cchc_parse.options import ParseOptions
-from cchc_parse.readers.ocr import _png_bytes, ocr_pages, render_page, tesseract_available, text_quality
+from cchc_parse.readers.ocr import _image_bytes, ocr_pages, render_page, tesseract_available, text_quality
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "pdf"
@@ -120,7 +120,7 @@ def overhead(scans: dict[Path, int], dpi: int, runs: int) -> None:
     whole: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
         pages = one_page_pdfs(scans, Path(folder))
-        images = [_png_bytes(render_page(str(page), 0, dpi=dpi)) for page in pages]
+        images = [_image_bytes(render_page(str(page), 0, dpi=dpi)) for page in pages]
         for _ in range(runs):
             for page, png in zip(pages, images, strict=True):
                 alone.append(tesseract_alone(png))

@@ -205,8 +205,8 @@ if mode == "fail":
     sys.exit(1)
 if mode == "slow":
     time.sleep(30)
-png = data.startswith(b"\\x89PNG")
-text = f"Ke\\u0302\\u0301 hoa\\u0323ch {' '.join(args)} png={png} omp={os.environ.get('OMP_THREAD_LIMIT')}"
+bmp = data.startswith(b"BM")
+text = f"Ke\\u0302\\u0301 hoa\\u0323ch {' '.join(args)} bmp={bmp} omp={os.environ.get('OMP_THREAD_LIMIT')}"
 if args[-1] != "tsv":
     sys.stdout.write(text + "\\n\\f")
     sys.exit(0)
@@ -266,20 +266,20 @@ def test_unavailable_when_language_model_missing(
         ocr_pages(str(_blank_pdf(tmp_path / "scan.pdf")), [0])
 
 
-def test_ocr_runs_tesseract_on_png_via_stdin(fake_tesseract: Path, tmp_path: Path) -> None:
+def test_ocr_runs_tesseract_on_bmp_via_stdin(fake_tesseract: Path, tmp_path: Path) -> None:
     pdf = _blank_pdf(tmp_path / "scan.pdf", pages=3)
     texts = ocr_pages(str(pdf), [2, 0, 2], jobs=2, dpi=72)
     assert list(texts) == [2, 0]
     for text in texts.values():
-        assert text == "Kế hoạch stdin stdout -l vie --psm 3 tsv png=True omp=1"  # NFC, from the TSV's words
+        assert text == "Kế hoạch stdin stdout -l vie --psm 3 tsv bmp=True omp=1"  # NFC, from the TSV's words
     lines = ocr_page_lines(str(pdf), [0], dpi=72)[0]
     assert isinstance(lines[0], PdfLine)
     assert [s.text for s in lines[0].segments] == [lines[0].text]  # words 10 px apart: one segment
     assert lines[0].segments[0].box == (60.0, 10.0, 60.0 * 11 + 50, 30.0)  # at 72 dpi a pixel is a point
     assert ocr_image(Image.new("RGB", (20, 20), "white"), psm=6) == (
-        "Kế hoạch stdin stdout -l vie --psm 6 png=True omp=1"
+        "Kế hoạch stdin stdout -l vie --psm 6 bmp=True omp=1"
     )
-    assert ocr_image(Image.new("I;16", (20, 20))).endswith("png=True omp=1")
+    assert ocr_image(Image.new("I;16", (20, 20))).endswith("bmp=True omp=1")
 
 
 def test_ocr_page_failure_names_path_and_page(
