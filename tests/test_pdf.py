@@ -621,6 +621,11 @@ def test_table_continuation_rules() -> None:
     ]
     other_header = table([["TT", "Nội dung", "Thời gian"], ["1", "Họp", "Quý I"]])
     assert not continues(first, other_header)
+    # a header row read again by OCR, a few letters apart, is the same header: dropped
+    ocr_first = table([["STT", "Nội dung", "Chủ trì"], ["1", "Rà soát", "Sở Nội vụ"]])
+    ocr_again = table([["STT.", "Nội dưng", "Chú trì"], ["2", "Số hóa", "Sở Tư pháp"]])
+    assert continues(ocr_first, ocr_again)
+    assert [row[0] for row in ocr_first.rows] == ["STT", "1", "2"]
     assert not continues(first, table([["1", "two columns"]]))
 
 

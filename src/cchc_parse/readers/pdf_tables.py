@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from cchc_parse.document import DocWarning
 from cchc_parse.readers.pdf_boxes import Box
 from cchc_parse.readers.pdf_page import PageText, PdfLine, clean, table_header_word
 
 EDGE = 1.5  # points a line may stick out of the table or row it belongs to
 HEADER_REPEAT_MAX = 3  # leading rows a continued table may repeat from the first part
+SAME_CELL = 80  # fuzzy score (0-100) of two cells' letters that makes them the same cell
 
 
 @dataclass
@@ -113,6 +116,18 @@ def is_header_row(row: list[str]) -> bool:
     return sum(bool(table_header_word().match(cell.replace("\n", " "))) for cell in row) >= 2
 
 
+def same_row(a: list[str], b: list[str]) -> bool:
+    """Whether two rows say the same: as many cells, each the same but for case, spacing, punctuation and a
+    few letters (a header row read again by OCR: "Chủ trì" and "Chú trì")."""
+    if len(a) != len(b):
+        return False
+    return all(fuzz.ratio(_letters(x), _letters(y)) >= SAME_CELL for x, y in zip(a, b, strict=True))
+
+
+def _letters(cell: str) -> str:
+    return "".join(c for c in cell.casefold() if c.isalnum())
+
+
 def continues(first: PdfTable, second: PdfTable) -> bool:
     """Merge ``second`` (at the top of the next page) into ``first`` (at the end of a page) if it goes on.
 
@@ -123,9 +138,8 @@ def continues(first: PdfTable, second: PdfTable) -> bool:
     if first.header or second.header or first.columns != second.columns:
         return False
     repeated = 0
-    while (
-        repeated < min(HEADER_REPEAT_MAX, len(first.rows), len(second.rows))
-        and first.rows[repeated] == second.rows[repeated]
+    while repeated < min(HEADER_REPEAT_MAX, len(first.rows), len(second.rows)) and same_row(
+        first.rows[repeated], second.rows[repeated]
     ):
         repeated += 1
     if not repeated and is_header_row(second.rows[0]):
