@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from cchc_parse.api import parse_file
 from cchc_parse.errors import InputError
 from cchc_parse.readers import ocr
+from cchc_parse.readers import text_quality as quality_module
 from cchc_parse.readers.ocr import (
     OcrUnavailableError,
     ocr_image,
@@ -98,7 +99,7 @@ def test_text_quality_orders_good_above_garbled() -> None:
 def test_text_quality_is_fast() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(PLANS.glob("*.md")))
     sample = (text * (2_000_000 // len(text) + 1))[:2_000_000]
-    ocr._chunk_score.cache_clear()
+    quality_module._chunk_score.cache_clear()
     start = time.perf_counter()
     score = text_quality(sample)
     elapsed = time.perf_counter() - start

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from cchc_parse import parse_file
-from cchc_parse.readers.ocr import tesseract_available
+from cchc_parse.readers.ocr import render_page, tesseract_available
 from cchc_parse.readers.ocr_tables import Word, find_grids, grid_rows, page_items
 from cchc_parse.readers.pdf_tables import PdfTable
 
@@ -149,3 +149,15 @@ def test_a_scanned_task_table_gives_the_tasks_of_its_text_layer() -> None:
         "Sau khi Chính phủ ban hành Nghị quyết",
     ]
     assert result.plan.number == "3350/QĐ-UBND" and str(result.plan.issued_date) == "2025-12-26"
+
+
+@pytest.mark.skipif(not tesseract_available("vie"), reason="needs tesseract with the vie model")
+def test_a_task_table_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
+    # the table page of the fixture as a landscape page is often scanned: the image turned a quarter
+    upright = render_page(str(SCAN_TABLE), 1, dpi=200).convert("RGB")
+    upright.rotate(90, expand=True).save(tmp_path / "sideways.pdf", "PDF", resolution=200)
+    tasks = [t for t in parse_file(tmp_path / "sideways.pdf").tasks if t.origin == "table"]
+    assert [t.text[:38] for t in tasks] == [
+        t.text[:38] for t in parse_file(SCAN_TABLE).tasks if t.span.page == 2
+    ]
+    assert len(tasks) >= 4 and all(t.lead for t in tasks)

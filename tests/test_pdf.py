@@ -21,10 +21,11 @@ from cchc_parse.models import PlanDocument, Section
 from cchc_parse.normalize.boilerplate import is_stamp_line
 from cchc_parse.readers import ocr as ocr_module
 from cchc_parse.readers.ocr_lines import plain_lines
-from cchc_parse.readers.pdf import QUALITY_MIN, _pages, text_quality
+from cchc_parse.readers.pdf import QUALITY_MIN, _pages
 from cchc_parse.readers.pdf_layout import PageItems, remove_furniture, remove_stamps
 from cchc_parse.readers.pdf_page import PdfLine, is_table_header
 from cchc_parse.readers.pdf_tables import PdfTable, continues
+from cchc_parse.readers.text_quality import text_quality
 from cli_helpers import cli
 from reading import OcrCall, OcrStub, read_pdf, stub_ocr
 

@@ -6,58 +6,39 @@ stdout. PDFium is not thread-safe, so rendering takes a lock; the Tesseract runs
 PDFs are read with Tesseract's ``tsv`` output, which gives the words' positions too (:func:`ocr_page_lines`,
 ``readers.ocr_lines``); :func:`ocr_pages` gives their text, as Tesseract's plain-text output has it.
 
-:func:`text_quality` scores a text layer or OCR output by the share of its words that are Vietnamese
-syllables: broken-font text layers ("7ӌ1+ L¿O CAI") and OCR without the Vietnamese model ("C6ng tic") score
-low, good text near 1.
+:func:`text_quality` (``readers.text_quality``, exported here too) scores a text layer or OCR output by the
+share of its words that are Vietnamese syllables: broken-font text layers ("7ӌ1+ L¿O CAI") and OCR without
+the Vietnamese model ("C6ng tic") score low, good text near 1; a page whose OCR scores low may be turned
+(``readers.ocr_orientation``).
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
-import string
 import subprocess
 import threading
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from PIL import Image
 
 from cchc_parse.errors import InputError
-from cchc_parse.grammar.layout import OCR_EDGES
-from cchc_parse.grammar.pieces import VI_UPPER
-from cchc_parse.grammar.syllables import VI_SYLLABLE
-from cchc_parse.normalize.encodings import without_tone
-from cchc_parse.normalize.legacy_tables import is_vietnamese_letter
 from cchc_parse.progress import Progress
 from cchc_parse.readers.ocr_image import without_coloured_ink
-from cchc_parse.readers.ocr_lines import lines_text
+from cchc_parse.readers.ocr_lines import lines_text, tsv_word
+from cchc_parse.readers.ocr_orientation import read_upright
 from cchc_parse.readers.ocr_tables import find_grids, page_items
 from cchc_parse.readers.pdf_boxes import Box
 from cchc_parse.readers.pdf_page import PdfLine, hide_stamps
 from cchc_parse.readers.pdf_tables import PdfTable
-
-# --- patterns of this module --------------------------------------------------------------------------------
-# A run of letters, without digits or underscores: a word that text_quality scores.
-OCR_LETTERS = re.compile(r"[^\W\d_]+")
-
-# Punctuation that may join words without a space: "tế-xã", "chính.Theo", "Hà Nội,Việt".
-OCR_JOINERS = re.compile(r"[-–—.,;:!?()\[\]\"]+")
-
-# A token that is a number or a code rather than words: it holds a digit ("2026", "QH15", "m²"), a slash
-# between two characters ("V/v", "1074/QĐ-BXD") or a hyphen beside two capitals ("QĐ-TTg", "NĐ–CP").
-OCR_CODE = re.compile(rf"[\d²³]|[^/]/[^/]|[{VI_UPPER}]{{2}}[-–]|[-–][{VI_UPPER}]{{2}}")
-
-# A list label on its own ("a)", "b.", "(c)", "đ)"): not a word, though "b" is no syllable either.
-OCR_LIST_LABEL = re.compile(r"\(?[^\W\d_][.)]")
+from cchc_parse.readers.text_quality import text_quality
 
 __all__ = [
     "OcrUnavailableError",
@@ -72,7 +53,6 @@ __all__ = [
 TESSERACT = "tesseract"
 DEFAULT_TIMEOUT = 120.0  # seconds for one page
 _LIST_LANGS_TIMEOUT = 30.0
-_ACRONYM_MAX = 5  # all-caps tokens up to this length that are no syllable are acronyms ("UBND", "VLNCN")
 _IMAGE_MODES = frozenset({"1", "L", "RGB"})  # modes that BMP keeps and Leptonica reads
 # PDFium must not be entered from two threads at once (pypdfium2's documentation).
 _PDFIUM_LOCK = threading.RLock()
@@ -94,80 +74,6 @@ class OcrUnavailableError(InputError):
 
 class _OcrFailure(Exception):
     """One Tesseract run failed; the caller adds the path and page."""
-
-
-# --- text quality ------------------------------------------------------------------------------------
-
-
-def text_quality(text: str) -> float:
-    """Share (0..1) of word tokens that are Vietnamese syllables; 0.0 when there is no word token.
-
-    Tokens are the letter runs of the white-space separated pieces of ``text``. Numbers and codes ("2026",
-    "QĐ-UBND", "V/v", "QH15"), list labels ("b)") and all-caps acronyms of up to five letters that are no
-    syllable ("UBND", "VLNCN") are left out. The check ignores tone marks (OCR often misplaces them) but not
-    the other marks: "cách" and "cach" pass, "Tuyén" (for "Tuyên"), "C6ng" or TCVN3's "héi" fail.
-    """
-    if not text:
-        return 0.0
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    valid = counted = 0
-    for chunk, times in Counter(text.split()).items():
-        good, scored = _chunk_score(chunk)
-        valid += good * times
-        counted += scored * times
-    return valid / counted if counted else 0.0
-
-
-@lru_cache(maxsize=1 << 16)
-def _chunk_score(chunk: str) -> tuple[int, int]:
-    """(syllables, scored words) of one white-space separated piece of text.
-
-    A piece with a character that no Vietnamese letter, digit or punctuation explains ("L¿O", "ph˙c",
-    "7ӌ1+", TCVN3's "x·" once its edges are cut) counts as one word that is no syllable; a code may hold
-    ordinal indicators ("104º45’").
-    """
-    core = OCR_EDGES.sub("", chunk)
-    if not core or OCR_LIST_LABEL.fullmatch(chunk):
-        return 0, 0
-    letters, _ = _alphabet()
-    if OCR_CODE.search(core) and all(c in letters or c in "ºª" for c in core if c.isalpha()):
-        return 0, 0
-    valid = counted = 0
-    for part in OCR_JOINERS.split(core):
-        if not part:
-            continue
-        if not OCR_LETTERS.fullmatch(part):
-            counted += 1
-        elif _toneless_syllable(part):
-            valid += 1
-            counted += 1
-        elif not (len(part) <= _ACRONYM_MAX and part.isupper() and letters.issuperset(part)):
-            counted += 1
-    return valid, counted
-
-
-def _toneless_syllable(word: str) -> bool:
-    """True for one Vietnamese syllable in lower, Title or UPPER case, whatever its tone marks.
-
-    Uses the syllable grammar of :mod:`cchc_parse.normalize.encodings` (``VI_SYLLABLE``).
-    """
-    letters, toneless = _alphabet()
-    if not (word.islower() or word.isupper() or word.istitle()) or not letters.issuperset(word):
-        return False
-    return VI_SYLLABLE.fullmatch(word.lower().translate(toneless)) is not None
-
-
-@cache
-def _alphabet() -> tuple[frozenset[str], dict[int, str]]:
-    """The letters of Vietnamese text (ASCII ones and those of ``encodings``), and a table removing tones."""
-    vietnamese = [chr(code) for code in range(0x80, 0x2000) if is_vietnamese_letter(chr(code))]
-    toneless: dict[int, str] = {}
-    for letter in vietnamese:
-        bare = without_tone(letter)
-        if bare != letter:
-            toneless[ord(letter)] = bare
-    return frozenset(string.ascii_letters + "".join(vietnamese)), toneless
 
 
 # --- Tesseract -----------------------------------------------------------------------------------------
@@ -360,11 +266,16 @@ def ocr_page_lines(
         _check_pages(pdf_path, document, wanted)
 
         def one(page: int) -> list[PdfLine | PdfTable]:
-            image = _render(document, page, dpi, (stamps or {}).get(page))
-            try:
-                tsv = _run_tesseract(_image_bytes(image), lang=lang, psm=3, timeout=DEFAULT_TIMEOUT, tsv=True)
-            except _OcrFailure as exc:
-                raise InputError(pdf_path, f"page {page + 1}: {exc}") from None
+            def read(image: Image.Image) -> str:
+                try:
+                    return _run_tesseract(
+                        _image_bytes(image), lang=lang, psm=3, timeout=DEFAULT_TIMEOUT, tsv=True
+                    )
+                except _OcrFailure as exc:
+                    raise InputError(pdf_path, f"page {page + 1}: {exc}") from None
+
+            rendered = _render(document, page, dpi, (stamps or {}).get(page))
+            image, tsv = read_upright(rendered, read, _orientation, _tsv_quality)
             return page_items(tsv, find_grids(image), 72 / dpi, page)
 
         report = progress or _no_progress
@@ -387,6 +298,21 @@ def ocr_page_lines(
                     future.cancel()
                 raise
         return {page: read[page] for page in wanted}
+
+
+def _orientation(image: Image.Image) -> str | None:
+    """Tesseract's orientation detection on a page image (``--psm 0``); None where it fails (no ``osd``
+    model, a page without enough text)."""
+    try:
+        return _run_tesseract(_image_bytes(image), lang="osd", psm=0, timeout=DEFAULT_TIMEOUT)
+    except _OcrFailure:
+        return None
+
+
+def _tsv_quality(tsv: str) -> float:
+    """The text quality of the words of Tesseract's TSV output."""
+    words = (tsv_word(row) for row in tsv.split("\n"))
+    return text_quality(" ".join(word[0] for word in words if word is not None))
 
 
 def _no_progress(what: str, done: int, total: int) -> None:

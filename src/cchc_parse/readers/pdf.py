@@ -6,7 +6,7 @@ page read by OCR, lines of the OCR text (on page 1, the rows of a two-column hea
 after them). A paragraph or table running on across a page break keeps the page where it starts and ends on a
 line of a later page.
 
-Each page's text layer is scored with ``readers.ocr.text_quality`` (the share of words that are Vietnamese
+Each page's text layer is scored with ``readers.text_quality`` (the share of words that are Vietnamese
 syllables). A page without text that shows an image (a scan), or whose text scores below QUALITY_MIN (broken
 font encodings, bad OCR layers), is read by OCR in mode "auto"; mode "always" reads every page by OCR and
 "never" keeps the text layer as it is, with a warning. OCR'd lines come with their words' positions, so that
@@ -37,6 +37,7 @@ from cchc_parse.readers.ocr_lines import head_rows, header_lines
 from cchc_parse.readers.pdf_layout import PageItems, header_table, to_blocks
 from cchc_parse.readers.pdf_page import PageText, PdfLine, read_page
 from cchc_parse.readers.pdf_tables import PdfTable, find_tables, place_tables
+from cchc_parse.readers.text_quality import text_quality
 
 if TYPE_CHECKING:
     from cchc_parse.options import ParseOptions
@@ -155,13 +156,6 @@ def _open_error(message: str) -> str:
 
 
 # --- quality and OCR --------------------------------------------------------------------------------
-
-
-def text_quality(text: str) -> float:
-    """Share of word tokens that are Vietnamese syllables (``readers.ocr.text_quality``)."""
-    from cchc_parse.readers.ocr import text_quality as score
-
-    return score(text)
 
 
 def page_state(page: PageText) -> Literal["ok", "missing", "broken", "blank"]:
