@@ -12,7 +12,9 @@ Three kinds of scans, all with gold annotations in the corpus beside the project
   the default: those whose gold has task-table rows, the scanned task tables of issue #13; ``all``: every
   one), skipped without LibreOffice;
 * ``seed``: the seed texts whose gold has task-table rows, made a Word file (tests/fixtures/seed_to_docx.py:
-  ruled tables), printed by LibreOffice and read with ``--ocr always``.
+  ruled tables), printed by LibreOffice and read with ``--ocr always``;
+* ``turned`` (with ``--turned``): the printed Word files and seeds again, as scans of sideways pages (every
+  page an image at 200 dpi, a quarter turned), read as they come.
 
 Prints a row per document (metadata, sections, tasks, lead, deadline) and the figures of each kind, of all
 of them, of the task-table rows alone, and of the held-back third (gold_eval.held_back), whose misses are
@@ -30,13 +32,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from cchc_parse import parse_file  # noqa: E402
 from cchc_parse.api import normalized_text  # noqa: E402
 from cchc_parse.errors import CchcParseError  # noqa: E402
-from cchc_parse.readers.ocr import tesseract_available  # noqa: E402
+from cchc_parse.readers.ocr import render_page, tesseract_available  # noqa: E402
 from cchc_parse.readers.pdf import _read_pages, page_state  # noqa: E402
 from fixtures.seed_to_docx import build  # noqa: E402
 from gold_eval import Counts, gold_files, held_back, load_gold, score, summary  # noqa: E402
@@ -82,8 +86,35 @@ def figures(title: str, rows: list[Counts]) -> str:
     return f"{title} ({len(rows)} files): {shown or '-'}"
 
 
-def documents(corpus: Path, docx: str, folder: Path) -> list[tuple[str, Path, str, Json]]:
+def turned(pdf: Path, folder: Path) -> Path:
+    """The printed PDF as a scan of sideways pages: every page an image at 200 dpi, a quarter turned."""
+    images = [render_page(str(pdf), page, dpi=200).rotate(90, expand=True) for page in range(page_count(pdf))]
+    target = folder / (pdf.stem + "-turned.pdf")
+    images[0].save(target, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    return target
+
+
+def page_count(pdf: Path) -> int:
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def documents(corpus: Path, docx: str, folder: Path, turn: bool) -> list[tuple[str, Path, str, Json]]:
     """(kind, file to read, OCR mode, gold) for every scan this run reads."""
+    out = _documents(corpus, docx, folder)
+    if turn:
+        out.extend(
+            ("turned", turned(pdf, folder), "auto", gold)
+            for kind, pdf, _, gold in list(out)
+            if kind in ("docx", "seed")
+        )
+    return out
+
+
+def _documents(corpus: Path, docx: str, folder: Path) -> list[tuple[str, Path, str, Json]]:
     out: list[tuple[str, Path, str, Json]] = []
     for path in gold_files(corpus / "gold"):
         gold = load_gold(path)
@@ -113,6 +144,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--jobs", type=int, default=2, help="pages OCR'd at the same time")
     parser.add_argument("--docx", choices=["all", "tables", "none"], default="tables")
+    parser.add_argument("--turned", action="store_true", help="also read the printed Word files sideways")
     parser.add_argument(
         "-v", action="store_true", help="list the records missed (not of the held-back third)"
     )
@@ -123,7 +155,7 @@ def main() -> None:
     kinds: dict[str, list[Counts]] = {}
     tables: list[Counts] = []
     with tempfile.TemporaryDirectory() as folder:
-        for kind, source, mode, gold in documents(args.corpus, args.docx, Path(folder)):
+        for kind, source, mode, gold in documents(args.corpus, args.docx, Path(folder), args.turned):
             try:
                 out = json.loads(parse_file(source, ocr=mode, jobs=args.jobs).model_dump_json())  # type: ignore[arg-type]
             except CchcParseError as exc:
