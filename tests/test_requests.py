@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cchc_parse import parse_text
 from cchc_parse.extract.requests import request
 from small_plans import letter, plan
 
@@ -80,3 +81,28 @@ def test_a_responsibility_heading_names_a_body_without_head_word_and_a_group_yie
         ["Các sở, ban, ngành"],
         ["Sở Công thương", "Ban Quản lý Khu kinh tế tỉnh"],
     ]
+
+
+def test_a_record_s_demands_of_the_parties_are_its_tasks() -> None:
+    # 31.3.2026_BB_kiemtra (inspection minutes): "VI. YÊU CẦU … VÀ Ý KIẾN …" over "1. Yêu cầu của Sở …"
+    text = "\n\n".join(
+        [
+            "BIÊN BẢN KIỂM TRA",
+            "Hôm nay, ngày 31 tháng 03 năm 2026, Sở Công Thương tỉnh Lào Cai tiến hành kiểm tra như sau:",
+            "I. THÀNH PHẦN",
+            "1. Đại diện Sở Công Thương tỉnh Lào Cai",
+            "VI. YÊU CẦU CỦA SỞ CÔNG THƯƠNG VÀ Ý KIẾN CỦA CHỦ ĐẦU TƯ",
+            "1. Yêu cầu của Sở Công Thương",
+            "- Lưu trữ hồ sơ công trình theo quy định.",
+            "- Quản lý, khai thác, vận hành công trình theo đúng công năng thiết kế.",
+            "2. Ý kiến của Chủ đầu tư: Hoàn toàn nhất trí với nội dung trong biên bản.",
+        ]
+    )
+    doc = parse_text(text, path="bien-ban.txt")
+    assert doc.plan.doc_type == "Biên bản"
+    assert [(t.origin, t.text[:24]) for t in doc.tasks] == [
+        ("list", "Lưu trữ hồ sơ công trình"),
+        ("list", "Quản lý, khai thác, vận "),
+    ]
+    # a plan's own "Yêu cầu" (its requirements) holds none
+    assert plan("I. MỤC ĐÍCH, YÊU CẦU", "2. Yêu cầu", "- Bám sát nội dung kế hoạch.").tasks == []

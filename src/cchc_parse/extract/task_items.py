@@ -60,6 +60,12 @@ def is_task_list(node: Node) -> bool:
     return any(key == t or key.startswith((t + " ", t + ",")) for t in _titles("task_list_titles"))
 
 
+def is_demand_list(node: Node) -> bool:
+    """A record's or notice's heading over what a body demands ("Yêu cầu của Sở Công Thương")."""
+    key = title_key(node.title)
+    return any(key.startswith(t + " ") for t in _titles("demand_titles"))
+
+
 def is_role_duties(node: Node) -> bool:
     """'Nhiệm vụ và quyền hạn của …', 'Nhiệm vụ của …': what a body or role does (task_list_not)."""
     return title_key(node.title).startswith(_titles("task_list_not"))

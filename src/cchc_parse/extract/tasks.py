@@ -18,6 +18,7 @@ from cchc_parse.extract.requests import request_candidates
 from cchc_parse.extract.task_candidates import Candidate, Draft, Source, resolve
 from cchc_parse.extract.task_items import (
     attribute_of,
+    is_demand_list,
     is_indicator_list,
     is_task_list,
     make_task,
@@ -74,8 +75,12 @@ def _attribute_items(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
 
 
 def _lists(ctx: Context, claimed: frozenset[int]) -> list[Candidate]:
-    if not ctx.is_plan:
-        return []
+    if not ctx.is_plan:  # a record's or notice's demands of the parties ("1. Yêu cầu của Sở Công Thương")
+        demands = [node for node in ctx.root.walk()[1:] if is_demand_list(node)]
+        innermost = [
+            n for n in demands if not any(is_demand_list(d) for d in n.walk()[1:])
+        ]  # not "VI. YÊU CẦU …"
+        return [c for node in innermost for c in _list_items(ctx, node)]
     lists = [node for node in ctx.root.walk()[1:] if is_task_list(node) and not under_role_duties(ctx, node)]
     return [c for node in lists for c in _list_items(ctx, node)]
 

@@ -178,6 +178,7 @@ class Sections(DataFile):
     enactment_titles: Words
     task_list_titles: Words
     task_list_not: Words
+    demand_titles: Words
     appendix_titles: Words
     indicator_titles: Words
 
