@@ -307,3 +307,29 @@ def test_appendix_title_between_tables_is_not_a_cell() -> None:
     assert [b.kind for b in layout.blocks] == ["table", "paragraph", "paragraph", "table"]
     assert layout.blocks[0].rows == [["Nơi nhận:\n- Như trên;", "KT. THỦ TƯỚNG\nTrần Văn A"]]
     assert layout.blocks[3].rows[1] == ["1", "Rà soát", "Bộ Tư pháp"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # Bien-ban-kiem-tra-hien-truong-Yen-Thanh read by OCR: one Tesseract paragraph holds the motto and
+        # the title in capitals below it
+        (
+            ["Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN KIỂM TRA", "Thực tế khu vực sử dụng vật liệu nổ"],
+            ["Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN KIỂM TRA", "Thực tế khu vực sử dụng vật liệu nổ"],
+        ),
+        (
+            ["Sở Công Thương tiến hành kiểm tra", "thực tế kho vật liệu nổ", "A. THÀNH PHẦN ĐOÀN"],
+            ["Sở Công Thương tiến hành kiểm tra thực tế kho vật liệu nổ", "A. THÀNH PHẦN ĐOÀN"],
+        ),
+        (
+            ["Căn cứ Quyết định số 12 của", "UBND tỉnh Lào Cai"],
+            ["Căn cứ Quyết định số 12 của UBND tỉnh Lào Cai"],
+        ),
+    ],
+)
+def test_ocr_paragraphs_break_before_a_line_in_capitals_and_after_the_motto(
+    lines: list[str], expected: list[str]
+) -> None:
+    numbered = [Line(n, n, text) for n, text in enumerate(lines, 1)]
+    assert [p.text for p in join_paragraphs(numbered, "blank_separated")] == expected

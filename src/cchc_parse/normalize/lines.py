@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Literal
 
 from cchc_parse import lexicon
+from cchc_parse.grammar.documents import MOTTO
 from cchc_parse.grammar.labels import LABEL, LABEL_ONLY
 from cchc_parse.grammar.layout import TERMINAL
 from cchc_parse.grammar.pieces import in_capitals, words_pattern
@@ -25,6 +26,7 @@ Layout = Literal["blank_separated", "wrapped", "lines"]
 
 LONG_LINE_SHARE = 0.6  # in wrapped text, a line at least this share of the usual width was wrapped
 LABEL_TEXT_MAX = 60  # a bullet "- Tại địa bàn có khu công nghiệp:" this short may be a label over its text
+CAPS_HEADING_WORDS = 2  # words of a line in capitals that heads a paragraph of its own on an OCR'd page
 UPPER_WRAP_MIN = 45  # an all-caps line this long may continue on the next all-caps line
 
 
@@ -136,8 +138,11 @@ def _continues(para: _Paragraph, nxt: str, crossed_blank: bool, layout: Layout, 
         return (
             in_capitals(nxt) and para.length >= UPPER_WRAP_MIN and not (crossed_blank and layout != "wrapped")
         )
+    if MOTTO.match(prev):
+        return False  # "Độc lập - Tự do - Hạnh phúc" closes the motto, whatever stands below it
     if layout == "blank_separated":
-        return not crossed_blank
+        # a line in capitals below one that is not is a heading, though Tesseract put it in the paragraph
+        return not crossed_blank and not (in_capitals(nxt) and len(nxt.split()) >= CAPS_HEADING_WORDS)
     if layout == "wrapped":
         return _starts_lower(nxt) or len(prev) >= long_line or _splits_name(prev, nxt)
     return not crossed_blank and (_starts_lower(nxt) or _splits_name(prev, nxt))
