@@ -118,13 +118,14 @@ def test_a_page_s_items_put_the_table_among_its_lines() -> None:
         "5\t1\t2\t1\t1\t3\t305\t450\t5\t30\t95\t|",
         "5\t1\t2\t1\t2\t1\t120\t520\t30\t30\t95\t1.",
         "5\t1\t2\t1\t2\t2\t320\t520\t90\t30\t95\tSở Nội vụ",
+        "5\t1\t2\t1\t2\t3\t310\t520\t5\t30\t96\t`",  # a speck in the cell (Quy-trinh-noi-bo printed)
         "5\t1\t3\t1\t1\t1\t100\t700\t200\t30\t95\tHết.",
     ]
     items = page_items("\n".join(rows), [grid], 72 / DPI, 0)
     assert [type(i).__name__ for i in items] == ["PdfLine", "PdfLine", "PdfTable", "PdfLine"]
     table = items[2]
     assert isinstance(table, PdfTable)
-    assert table.rows == [["STT", "Chủ trì"], ["1.", "Sở Nội vụ"]]  # the rule Tesseract read as "|" goes
+    assert table.rows == [["STT", "Chủ trì"], ["1.", "Sở Nội vụ"]]  # the rule read as "|", the speck go
     assert table.page == 0 and table.row_lines == [(4, 4), (5, 5)]  # numbered on after the 3 lines
 
 

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # A "word" Tesseract made of a ruling line inside a table: bars and brackets (a rule down), a run of
 # underscores, dashes or equals signs (a rule across). A lone "-" is a bullet, "I" a Roman number: kept.
 RULE_MARKS = re.compile(r"[|\[\]!]+|_{2,}|[-–—]{3,}|={2,}")
+# A "word" Tesseract made of a speck inside a cell: marks without a letter or digit ("`", "^", ".", "'").
+# Bullets ("-", "+", "•") are kept.
+CELL_SPECK = re.compile(r"[`^~.,:;'\"“”‘’*°]+")
 
 __all__ = ["Grid", "Word", "find_grids", "grid_rows", "page_items"]
 
@@ -301,7 +304,7 @@ def page_items(tsv: str, grids: list[Grid], scale: float, page: int) -> list[Pdf
         at = next((k for k, grid in enumerate(grids) if grid.holds(word.box)), None) if word else None
         if word is None or at is None:
             kept.append(row)
-        elif not RULE_MARKS.fullmatch(word.text):
+        elif not RULE_MARKS.fullmatch(word.text) and not CELL_SPECK.fullmatch(word.text):
             inside[at].append(word)
     lines = parse_tsv("\n".join(kept), scale)
     number = len(lines)
