@@ -134,7 +134,7 @@ def test_help_shows_examples_and_no_type_names(args: list[str]) -> None:
 
 
 def test_top_level_help_says_file_means_parse() -> None:
-    assert "'cchc-parse FILE [options]' is short for 'cchc-parse parse FILE [options]'" in cli("-h").stdout
+    assert "'cchc-parse [options] FILE [options]' is short for 'cchc-parse parse …'" in cli("-h").stdout
 
 
 def test_commands_listed_for_routing_are_the_registered_ones() -> None:
@@ -149,6 +149,8 @@ def test_route_inserts_parse_for_a_file_argument() -> None:
     assert route(["-"]) == ["parse", "-"]
     assert route(["schema"]) == ["schema"]
     assert route(["--help"]) == ["--help"]
+    assert route(["--ocr", "never", "plan.pdf"]) == ["parse", "--ocr", "never", "plan.pdf"]  # parse's options
+    assert route(["--compact", "validate", "p/"]) == ["--compact", "validate", "p/"]  # before a command
 
 
 @pytest.mark.parametrize("command", ["parse", "text", "repair", "validate", "batch"])

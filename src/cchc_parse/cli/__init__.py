@@ -21,7 +21,7 @@ __all__ = ["build_parser", "main", "route", "run"]
 DESCRIPTION = f"""\
 Turn Vietnamese government plan documents (Kế hoạch, CCHC) into validated JSON.
 
-'{PROG} FILE [options]' is short for '{PROG} parse FILE [options]'; FILE '-' is standard input.
+'{PROG} [options] FILE [options]' is short for '{PROG} parse …'; FILE '-' is standard input.
 '{PROG} COMMAND --help' shows a command's options."""
 
 EPILOG = f"""\
@@ -62,15 +62,23 @@ COMMANDS = ("batch", "export", "help", "parse", "repair", "rule", "schema", "tex
 
 
 def route(args: Sequence[str]) -> list[str]:
-    """'cchc-parse FILE …' means 'cchc-parse parse FILE …'; leading global options stay in front."""
+    """'cchc-parse FILE …' (or 'cchc-parse --ocr always FILE …') means 'cchc-parse parse FILE …'; leading
+    global options stay in front."""
     args = list(args)
     lead = 0
     while lead < len(args) and args[lead] in ("--debug",):
         lead += 1
     if lead >= len(args) or args[lead] in TOP_OPTIONS or args[lead] in COMMANDS:
         return args
-    if args[lead].startswith("-") and args[lead] != "-":
-        return args  # an unknown option: argparse says so
+    rest = args[lead:]
+    if (
+        args[lead].startswith("-")
+        and args[lead] != "-"
+        and (any(a in COMMANDS for a in rest) or all(a.startswith("-") for a in rest))
+    ):
+        return args  # an option before a command, or with no file: the error says what is wrong
+    # 'cchc-parse --ocr always scan.pdf': parse's options before the file are parse's too (argparse
+    # reports one parse does not know)
     return [*args[:lead], "parse", *args[lead:]]
 
 
