@@ -92,10 +92,13 @@ def test_labels_the_sequence_does_not_confirm_stay(texts: list[str]) -> None:
         ("Hà Nội, ngày I5 tháng l2 năm 2025", "Hà Nội, ngày 15 tháng 12 năm 2025"),
         ("Lào Cai, ngày I7tháng 7 năm 2026", "Lào Cai, ngày 17tháng 7 năm 2026"),  # CV-6791: no space
         ("ngày 21 tháng 7 năm 2026", "ngày 21 tháng 7 năm 2026"),
+        ("Só:6791 /SNNMT-KHTC.", "Số:6791 /SNNMT-KHTC."),  # CV-6791 read with --ocr always
+        ("Sô: /KH-UBND", "Số: /KH-UBND"),
+        ("Số lượng: 12", "Số lượng: 12"),
         ("ngày l tháng", "ngày l tháng"),  # no date
     ],
 )
-def test_misread_days_and_months_of_dates_are_put_right(text: str, expected: str) -> None:
+def test_misread_number_lines_days_and_months_are_put_right(text: str, expected: str) -> None:
     (line,) = fix_misread_labels(lines_of(text))
     assert line.text == line.segments[0].text == expected
 

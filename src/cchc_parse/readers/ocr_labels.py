@@ -16,8 +16,9 @@ A label that reads right is never changed, whatever the sequence says: a documen
 Specks read before a line's first word ("__ Điều 1.", "____ Căn cứ …": a rule or a fold of the paper) go, so
 that the label after them is read.
 
-The day and month of a worded date are put right too where Tesseract read a "1" as a bracket or a letter
-("ngày 2] tháng 7 năm 2026": the day the signing software typed into a field, in a font of its own).
+The number line's "Số:" read with another mark ("Só:") is put right too, and so are the day and month of a
+worded date where Tesseract read a "1" as a bracket or a letter ("ngày 2] tháng 7 năm 2026": the day the
+signing software typed into a field, in a font of its own).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ DECIMAL_ONES = {"I": "1", "l": "1", "|": "1", "!": "1", "H": "11"}
 MISREAD_DATE = re.compile(r"(?<=ngày\s)(?P<day>[\dIl|\]!]{1,2})(?=\s*tháng\s+[\dIl|\]!]{1,2}\s+năm\b)")
 MISREAD_MONTH = re.compile(r"(?<=tháng\s)(?P<month>[\dIl|\]!]{1,2})(?=\s+năm\s+\d{4})")
 DATE_ONES = str.maketrans("Il|]!", "11111")
+# The number line's "Số:" with its mark misread ("Só:6791 /SNNMT-KHTC", "Sô: 12/KH"), before a digit or "/".
+MISREAD_NUMBER = re.compile(r"(?<!\w)S[óôồớòọoỏ]\s*:(?=\s*[\d/])")
 HEADING_CAPITALS = 0.8  # share of a heading's letters in capitals, OCR's misread lower-case letters allowed
 LOOKAHEAD = 40  # lines searched for the decimal item after a misread one
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
@@ -55,7 +58,7 @@ def fix_misread_labels(lines: list[PdfLine]) -> list[PdfLine]:
     for i, line in enumerate(out):
         if LEADING_SPECKS.match(line.text):
             out[i] = line = _unspecked(line)
-        if "ngày" in line.text:
+        if "ngày" in line.text or MISREAD_NUMBER.search(line.text):
             out[i] = line = _redated(line)
         fixed = _fixed_label(line.text, roman, decimal, out[i + 1 : i + 1 + LOOKAHEAD])
         if fixed is not None:
@@ -135,12 +138,14 @@ def _unspecked(line: PdfLine) -> PdfLine:
 
 
 def _redated(line: PdfLine) -> PdfLine:
-    """The line with the misread ones of its worded dates' days and months put right (text and segments)."""
+    """The line with its number line's "Số:" and the misread ones of its worded dates' days and months put
+    right (text and segments)."""
     segments = [Segment(_dates_right(s.text), s.box) for s in line.segments]
     return replace(line, text=_dates_right(line.text), segments=segments)
 
 
 def _dates_right(text: str) -> str:
+    text = MISREAD_NUMBER.sub("Số:", text)
     text = MISREAD_DATE.sub(lambda m: m["day"].translate(DATE_ONES), text)
     return MISREAD_MONTH.sub(lambda m: m["month"].translate(DATE_ONES), text)
 
