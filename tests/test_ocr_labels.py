@@ -60,6 +60,10 @@ def fixed(*texts: str) -> list[str]:
             ["QUYẾT ĐỊNH:", "__ Điều 1. Chấp thuận chủ trương", "____ Căn cứ Văn bản số 591-CV/ĐU"],
             ["QUYẾT ĐỊNH:", "Điều 1. Chấp thuận chủ trương", "Căn cứ Văn bản số 591-CV/ĐU"],
         ),
+        (  # QD-2170-2026 read with --ocr always: a dot between the words of the document type
+            ["Số: 2170 /QĐ-UBND", "QUYÉT. ĐỊNH CHÁP THUẬN CHỦ TRƯƠNG", "KT. CHỦ TỊCH", "TP. HỒ CHÍ MINH"],
+            ["Số: 2170 /QĐ-UBND", "QUYÉT ĐỊNH CHÁP THUẬN CHỦ TRƯƠNG", "KT. CHỦ TỊCH", "TP. HỒ CHÍ MINH"],
+        ),
         (  # "IV." read as "TV.", a comma for the dot
             ["III. NỘI DUNG", "1. Một", "TV, TỔ CHỨC THỰC HIỆN"],
             ["III. NỘI DUNG", "1. Một", "IV. TỔ CHỨC THỰC HIỆN"],

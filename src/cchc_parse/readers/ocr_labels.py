@@ -16,16 +16,20 @@ A label that reads right is never changed, whatever the sequence says: a documen
 Specks read before a line's first word ("__ Điều 1.", "____ Căn cứ …": a rule or a fold of the paper) go, so
 that the label after them is read.
 
-The number line's "Số:" read with another mark ("Só:") is put right too, and so are the day and month of a
-worded date where Tesseract read a "1" as a bracket or a letter ("ngày 2] tháng 7 năm 2026": the day the
-signing software typed into a field, in a font of its own).
+A title in capitals whose document type Tesseract split with a dot ("QUYẾT. ĐỊNH CHẤP THUẬN …") gets its
+type back. The number line's "Số:" read with another mark ("Só:") is put right too, and so are the day and
+month of a worded date where Tesseract read a "1" as a bracket or a letter ("ngày 2] tháng 7 năm 2026": the
+day the signing software typed into a field, in a font of its own).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
+from functools import cache
 
+from cchc_parse import lexicon
 from cchc_parse.grammar.labels import read_label
 from cchc_parse.grammar.pieces import in_capitals
 from cchc_parse.readers.pdf_page import PdfLine, Segment
@@ -44,6 +48,9 @@ DECIMAL_ONES = {"I": "1", "l": "1", "|": "1", "!": "1", "H": "11"}
 MISREAD_DATE = re.compile(r"(?<=ngày\s)(?P<day>[\dIl|\]!]{1,2})(?=\s*tháng\s+[\dIl|\]!]{1,2}\s+năm\b)")
 MISREAD_MONTH = re.compile(r"(?<=tháng\s)(?P<month>[\dIl|\]!]{1,2})(?=\s+năm\s+\d{4})")
 DATE_ONES = str.maketrans("Il|]!", "11111")
+# A title in capitals opening with two words and a dot between them ("QUYẾT. ĐỊNH …"): maybe a document
+# type the dot split (checked against data document_types.json).
+SPLIT_TYPE = re.compile(r"^(?P<first>\w+)\.\s+(?P<second>\w+)(?=\s|$)")
 # The number line's "Số:" with its mark misread ("Só:6791 /SNNMT-KHTC", "Sô: 12/KH"), before a digit or "/".
 MISREAD_NUMBER = re.compile(r"(?<!\w)S[óôồớòọoỏ]\s*:(?=\s*[\d/])")
 HEADING_CAPITALS = 0.8  # share of a heading's letters in capitals, OCR's misread lower-case letters allowed
@@ -58,6 +65,8 @@ def fix_misread_labels(lines: list[PdfLine]) -> list[PdfLine]:
     for i, line in enumerate(out):
         if LEADING_SPECKS.match(line.text):
             out[i] = line = _unspecked(line)
+        if SPLIT_TYPE.match(line.text) and in_capitals(line.text, share=HEADING_CAPITALS):
+            out[i] = line = _retyped(line)
         if "ngày" in line.text or MISREAD_NUMBER.search(line.text):
             out[i] = line = _redated(line)
         fixed = _fixed_label(line.text, roman, decimal, out[i + 1 : i + 1 + LOOKAHEAD])
@@ -135,6 +144,32 @@ def _unspecked(line: PdfLine) -> PdfLine:
     if segments:
         segments[0] = Segment(LEADING_SPECKS.sub("", segments[0].text), segments[0].box)
     return replace(line, text=LEADING_SPECKS.sub("", line.text), segments=segments)
+
+
+@cache
+def _doc_types() -> frozenset[str]:
+    return frozenset(_bare(t) for t in lexicon.string_list("document_types.json", "doc_types"))
+
+
+def _bare(text: str) -> str:
+    """Letters without any mark, in lower case: OCR misreads marks in capitals ("QUYÉT" for "QUYẾT")."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _retyped(line: PdfLine) -> PdfLine:
+    """The line with the dot that split its document type left out ("QUYẾT. ĐỊNH" -> "QUYẾT ĐỊNH")."""
+
+    def joined(text: str) -> str:
+        m = SPLIT_TYPE.match(text)
+        if m is None or _bare(f"{m['first']} {m['second']}") not in _doc_types():
+            return text
+        return f"{m['first']} {m['second']}{text[m.end() :]}"
+
+    segments = list(line.segments)
+    if segments:
+        segments[0] = Segment(joined(segments[0].text), segments[0].box)
+    return replace(line, text=joined(line.text), segments=segments)
 
 
 def _redated(line: PdfLine) -> PdfLine:
