@@ -25,13 +25,14 @@ day the signing software typed into a field, in a font of its own).
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
 from cchc_parse import lexicon
 from cchc_parse.grammar.labels import read_label
 from cchc_parse.grammar.pieces import in_capitals
+from cchc_parse.normalize.flat_tables import skeleton
 from cchc_parse.readers.pdf_page import PdfLine, Segment
 
 __all__ = ["fix_misread_labels"]
@@ -130,53 +131,47 @@ def _next_decimal(lines: list[PdfLine]) -> int | None:
     return None
 
 
-def _relabelled(line: PdfLine, label: str) -> PdfLine:
-    """The line with its misread label replaced by ``label`` (in its text and its first segment)."""
+def _rewritten(line: PdfLine, fix: Callable[[str], str], *, every_segment: bool = False) -> PdfLine:
+    """The line with ``fix`` applied to its text and to its first segment (the one its label or title opens),
+    or with ``every_segment`` to all of them (a date may stand in any column of the header)."""
     segments = list(line.segments)
-    if segments:
-        segments[0] = Segment(_swap(segments[0].text, label), segments[0].box)
-    return replace(line, text=_swap(line.text, label), segments=segments)
+    for k in range(len(segments) if every_segment else min(1, len(segments))):
+        segments[k] = Segment(fix(segments[k].text), segments[k].box)
+    return replace(line, text=fix(line.text), segments=segments)
+
+
+def _relabelled(line: PdfLine, label: str) -> PdfLine:
+    """The line with its misread label replaced by ``label``."""
+    return _rewritten(line, lambda text: _swap(text, label))
 
 
 def _unspecked(line: PdfLine) -> PdfLine:
-    """The line without the specks before its first word (in its text and its first segment)."""
-    segments = list(line.segments)
-    if segments:
-        segments[0] = Segment(LEADING_SPECKS.sub("", segments[0].text), segments[0].box)
-    return replace(line, text=LEADING_SPECKS.sub("", line.text), segments=segments)
+    """The line without the specks before its first word."""
+    return _rewritten(line, lambda text: LEADING_SPECKS.sub("", text))
 
 
 @cache
 def _doc_types() -> frozenset[str]:
-    return frozenset(_bare(t) for t in lexicon.string_list("document_types.json", "doc_types"))
-
-
-def _bare(text: str) -> str:
-    """Letters without any mark, in lower case: OCR misreads marks in capitals ("QUYÉT" for "QUYẾT")."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return frozenset(skeleton(t) for t in lexicon.string_list("document_types.json", "doc_types"))
 
 
 def _retyped(line: PdfLine) -> PdfLine:
-    """The line with the dot that split its document type left out ("QUYẾT. ĐỊNH" -> "QUYẾT ĐỊNH")."""
+    """The line with the dot that split its document type left out ("QUYẾT. ĐỊNH" -> "QUYẾT ĐỊNH"); marks
+    are ignored, OCR misreads them in capitals ("QUYÉT" for "QUYẾT")."""
 
     def joined(text: str) -> str:
         m = SPLIT_TYPE.match(text)
-        if m is None or _bare(f"{m['first']} {m['second']}") not in _doc_types():
+        if m is None or skeleton(f"{m['first']} {m['second']}") not in _doc_types():
             return text
         return f"{m['first']} {m['second']}{text[m.end() :]}"
 
-    segments = list(line.segments)
-    if segments:
-        segments[0] = Segment(joined(segments[0].text), segments[0].box)
-    return replace(line, text=joined(line.text), segments=segments)
+    return _rewritten(line, joined)
 
 
 def _redated(line: PdfLine) -> PdfLine:
     """The line with its number line's "Số:" and the misread ones of its worded dates' days and months put
-    right (text and segments)."""
-    segments = [Segment(_dates_right(s.text), s.box) for s in line.segments]
-    return replace(line, text=_dates_right(line.text), segments=segments)
+    right."""
+    return _rewritten(line, _dates_right, every_segment=True)
 
 
 def _dates_right(text: str) -> str:
