@@ -22,6 +22,7 @@ from functools import cache
 from cchc_parse import lexicon
 from cchc_parse.grammar.pieces import VI_LOWER, VI_UPPER, in_capitals
 from cchc_parse.normalize.encodings import without_tone
+from cchc_parse.readers.ocr_lines import is_speck
 from cchc_parse.readers.pdf_boxes import union
 from cchc_parse.readers.pdf_page import PdfLine, Segment
 from cchc_parse.readers.pdf_tables import PdfTable
@@ -33,7 +34,6 @@ SPLIT_SLACK = 12.0  # points left of the signature column's edge that its lines 
 RIGHT_COLUMN = 0.45  # share of the page's width left of where a signature column starts
 CAPITALS_SHARE = 0.8  # a signature title in capitals, a few letters misread by OCR allowed
 BODY_WIDTH = 0.5  # share of the page's width a line of body text spans at least
-TEXT_MIN = 2  # a segment with fewer letters or digits than this is a speck, not text
 # Glyphs Tesseract reads for a signature's strokes and a seal's ring: never in a recipient's or signer's line.
 STROKE_GLYPHS = re.compile(r"[¬®©~\\`^{}<>¦§°]")
 # Quotes a stroke leaves at either end of a word ('“Hoàng Văn Thuân'), commas and colons before it
@@ -100,10 +100,11 @@ def with_foot_table(items: Sequence[PdfLine | PdfTable], width: float, page: int
                 side = (segment.box[0] + segment.box[2]) / 2 >= split
                 columns[side].append((item.number, Segment(text, segment.box)))
         end += 1
-    lines = [n for n, _ in (*columns[0], *columns[1])]
-    box = union([s.box for _, s in (*columns[0], *columns[1])])
+    placed = [*columns[0], *columns[1]]
+    box = union([s.box for _, s in placed])
     if not columns[0] or not columns[1] or box is None:
         return list(items)
+    lines = [n for n, _ in placed]
     table = PdfTable(
         page, box, [[_cell(columns[0]), _cell(columns[1])]], row_lines=[(min(lines), max(lines))]
     )
@@ -138,11 +139,11 @@ def _right_segments(line: PdfLine, width: float) -> list[Segment]:
 
 def _unspecked(text: str) -> str:
     """A foot segment's text without the words strokes were read as (glyphs: "x¬HYỶ", "`") and the quotes
-    they leave at a word's ends ("“Hoàng"); "" for what is left a speck (fewer than TEXT_MIN letters or
-    digits: a stroke read as "z")."""
+    they leave at a word's ends ("“Hoàng"); "" for what is left a speck (``ocr_lines.is_speck``: a stroke
+    read as "z")."""
     words = [STROKE_ENDS.sub("", w) for w in text.split() if not STROKE_GLYPHS.search(w)]
     kept = " ".join(w for w in words if any(c.isalnum() for c in w) or w in "-–+")
-    return kept if sum(c.isalnum() for c in kept) >= TEXT_MIN else ""
+    return "" if is_speck(kept) else kept
 
 
 def _cell(segments: list[tuple[int, Segment]]) -> str:

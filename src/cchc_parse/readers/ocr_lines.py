@@ -23,10 +23,11 @@ from cchc_parse.readers.pdf_boxes import Box, union
 from cchc_parse.readers.pdf_page import COLUMN_GAP, PdfLine, Segment, clean
 from cchc_parse.readers.pdf_tables import PdfTable
 
-__all__ = ["head_rows", "header_lines", "lines_text", "parse_tsv", "plain_lines", "tsv_word"]
+__all__ = ["head_rows", "header_lines", "is_speck", "lines_text", "parse_tsv", "plain_lines", "tsv_word"]
 
 _FIELDS = 12  # level page_num block_num par_num line_num word_num left top width height conf text
 _WORD_LEVEL = "5"
+SPECK_TEXT_MIN = 2  # letters or digits a segment holds at least, or it is a speck
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,12 @@ def header_lines(lines: list[PdfLine], rows: list[tuple[PdfLine, list[int]]], bo
         if line.segments and not _readable(line) and min(s.box[1] for s in line.segments) < bottom
     )
     return used
+
+
+def is_speck(text: str) -> bool:
+    """A piece of a line (a segment) with fewer than SPECK_TEXT_MIN letters or digits: a speck of a scan or
+    a pen's stroke read as "-", "." or "z", which stands in no column of a header or a foot."""
+    return sum(c.isalnum() for c in text) < SPECK_TEXT_MIN
 
 
 def _readable(line: PdfLine) -> bool:

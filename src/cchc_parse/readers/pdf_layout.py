@@ -29,6 +29,7 @@ from cchc_parse.grammar.layout import TERMINAL
 from cchc_parse.normalize.boilerplate import drop_page_artifacts
 from cchc_parse.normalize.lines import Layout, join_paragraphs
 from cchc_parse.normalize.markup import Line
+from cchc_parse.readers.ocr_lines import is_speck
 from cchc_parse.readers.pdf_boxes import union
 from cchc_parse.readers.pdf_page import HEAD_LINES, PdfLine, Segment
 from cchc_parse.readers.pdf_tables import PdfTable, continues
@@ -72,7 +73,7 @@ def header_table(lines: list[PdfLine], width: float) -> tuple[PdfTable | None, i
     for line in lines[:HEAD_LINES]:
         if line.text and not line.segments:
             break  # a line PDFium gave no positions for: the header is over
-        head.append(replace(line, segments=[s for s in line.segments if not _speck(s)]))
+        head.append(replace(line, segments=[s for s in line.segments if not is_speck(s.text)]))
     motto = next(
         (s for line in head for s in line.segments if MOTTO.match(s.text) and s.text[:1] in "CcĐđ"),
         None,
@@ -114,12 +115,6 @@ def header_table(lines: list[PdfLine], width: float) -> tuple[PdfTable | None, i
     box = union([s.box for _, _, s in placed])
     assert box is not None
     return PdfTable(0, box, rows, row_lines=row_lines, header=True), taken
-
-
-def _speck(segment: Segment) -> bool:
-    """A segment without two letters or digits: a speck of a scan read as "-" or ".", which stands
-    nowhere in the header's columns."""
-    return sum(c.isalnum() for c in segment.text) < 2
 
 
 def _centre(segment: Segment) -> float:
